@@ -1,0 +1,15 @@
+package dev.campaignfn.campaign;
+
+import dev.campaignfn.common.WireEnum;
+
+/** The fields a campaign list may be sorted on. */
+public enum CampaignSort implements WireEnum {
+    NAME("name"), START_DATE("startDate"), END_DATE("endDate"), CREATED_AT("createdAt"), UPDATED_AT("updatedAt"),
+    BUDGET("budget"), STATUS("status"), TYPE("type");
+
+    final String property;
+
+    CampaignSort(String property) {
+        this.property = property;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.campaignfn.campaign;
+
+import dev.campaignfn.common.WireEnum;
+import dev.campaignfn.common.WireEnumConverter;
+import jakarta.persistence.Converter;
+
+/** Seed 000's campaign states. Completed and cancelled are final. */
+public enum CampaignStatus implements WireEnum {
+    DRAFT, SCHEDULED, ACTIVE, PAUSED, COMPLETED, CANCELLED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
+    /** Whether the campaign has been launched: its start is fixed and it has (or will have) data. */
+    public boolean isLaunched() {
+        return this == ACTIVE || this == PAUSED || this == COMPLETED;
+    }
+
+    @Converter(autoApply = true)
+    public static class DbConverter extends WireEnumConverter<CampaignStatus> {
+        public DbConverter() {
+            super(CampaignStatus.class);
+        }
+    }
+}

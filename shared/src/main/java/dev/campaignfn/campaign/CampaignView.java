@@ -1,0 +1,44 @@
+package dev.campaignfn.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.campaignfn.kpi.KpiView;
+
+/** A campaign as the API answers it (seed 004's snake_case fields). */
+public record CampaignView(
+        UUID id,
+        String name,
+        String description,
+        CampaignType type,
+        CampaignStatus status,
+        Instant startDate,
+        Instant endDate,
+        BigDecimal budget,
+        BigDecimal actualSpend,
+        String currency,
+        String timeZone,
+        List<String> channels,
+        List<String> objectives,
+        List<String> targetAudience,
+        List<KpiView> kpis,
+        String pauseReason,
+        String cancelReason,
+        Instant launchedAt,
+        Instant pausedAt,
+        Instant completedAt,
+        Instant cancelledAt,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public static CampaignView of(Campaign c, List<String> channels, List<KpiView> kpis) {
+        return new CampaignView(c.id, c.name, c.description, c.type, c.status, c.startDate, c.endDate, c.budget,
+                c.actualSpend == null ? BigDecimal.ZERO.setScale(2) : c.actualSpend, c.currency, c.timeZone, channels,
+                c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason, c.launchedAt, c.pausedAt,
+                c.completedAt, c.cancelledAt, c.createdBy, c.createdAt, c.updatedAt, c.version);
+    }
+}

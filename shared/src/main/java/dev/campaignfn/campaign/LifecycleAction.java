@@ -1,0 +1,32 @@
+package dev.campaignfn.campaign;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import dev.campaignfn.common.WireEnum;
+
+/**
+ * The lifecycle moves of seed 000 and the states each may start from. Anything else is an illegal
+ * transition (409 naming the current state).
+ */
+public enum LifecycleAction implements WireEnum {
+    LAUNCH(EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)),
+    PAUSE(EnumSet.of(CampaignStatus.ACTIVE)),
+    RESUME(EnumSet.of(CampaignStatus.PAUSED)),
+    COMPLETE(EnumSet.of(CampaignStatus.ACTIVE, CampaignStatus.PAUSED)),
+    CANCEL(EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.ACTIVE, CampaignStatus.PAUSED));
+
+    private final Set<CampaignStatus> from;
+
+    LifecycleAction(Set<CampaignStatus> from) {
+        this.from = from;
+    }
+
+    public boolean allowedFrom(CampaignStatus status) {
+        return from.contains(status);
+    }
+
+    public Set<CampaignStatus> allowedFrom() {
+        return from;
+    }
+}

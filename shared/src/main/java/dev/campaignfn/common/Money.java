@@ -1,0 +1,18 @@
+package dev.campaignfn.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Amounts in a currency's minor units: two decimals, as NUMERIC(14,2) keeps them. */
+public final class Money {
+
+    public static final int SCALE = 2;
+
+    private Money() {
+    }
+
+    /** 1000 becomes 1000.00; callers have already refused more than two decimals. */
+    public static BigDecimal of(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(SCALE, RoundingMode.UNNECESSARY);
+    }
+}

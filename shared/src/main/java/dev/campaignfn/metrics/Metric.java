@@ -1,0 +1,61 @@
+package dev.campaignfn.metrics;
+
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+import dev.campaignfn.common.WireEnum;
+import dev.campaignfn.common.WireEnumConverter;
+import jakarta.persistence.Converter;
+
+/** A measurable campaign metric, read from {@link MetricTotals}. Names as the API spells them. */
+public enum Metric implements WireEnum {
+    IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, Unit.COUNT),
+    VIEWS(t -> BigDecimal.valueOf(t.views()), false, Unit.COUNT),
+    CLICKS(t -> BigDecimal.valueOf(t.clicks()), false, Unit.COUNT),
+    CONVERSIONS(t -> BigDecimal.valueOf(t.conversions()), false, Unit.COUNT),
+    REVENUE(MetricTotals::revenue, false, Unit.CURRENCY),
+    SPEND(MetricTotals::cost, true, Unit.CURRENCY),
+    CTR(MetricTotals::ctr, false, Unit.PERCENT),
+    CVR(MetricTotals::cvr, false, Unit.PERCENT),
+    CPC(MetricTotals::cpc, true, Unit.CURRENCY),
+    CPM(MetricTotals::cpm, true, Unit.CURRENCY),
+    CPA(MetricTotals::cpa, true, Unit.CURRENCY),
+    ROAS(MetricTotals::roas, false, Unit.RATIO),
+    ROI(MetricTotals::roi, false, Unit.PERCENT),
+    AOV(MetricTotals::aov, false, Unit.CURRENCY);
+
+    public enum Unit {
+        COUNT, CURRENCY, PERCENT, RATIO
+    }
+
+    private final Function<MetricTotals, BigDecimal> read;
+    private final boolean lowerIsBetter;
+    private final Unit unit;
+
+    Metric(Function<MetricTotals, BigDecimal> read, boolean lowerIsBetter, Unit unit) {
+        this.read = read;
+        this.lowerIsBetter = lowerIsBetter;
+        this.unit = unit;
+    }
+
+    /** The metric's value for these totals; null where its formula has a zero denominator. */
+    public BigDecimal valueOf(MetricTotals totals) {
+        return read.apply(totals);
+    }
+
+    /** Costs (spend, CPC, CPM, CPA) are better when lower: a target is a ceiling, not a goal. */
+    public boolean lowerIsBetter() {
+        return lowerIsBetter;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    @Converter(autoApply = true)
+    public static class DbConverter extends WireEnumConverter<Metric> {
+        public DbConverter() {
+            super(Metric.class);
+        }
+    }
+}
