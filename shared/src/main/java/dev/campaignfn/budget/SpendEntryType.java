@@ -1,5 +1,7 @@
 package dev.campaignfn.budget;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
 import jakarta.persistence.Converter;
@@ -7,6 +9,13 @@ import jakarta.persistence.Converter;
 /** A ledger entry adds spend or takes some back (a refund, or a correction of an earlier entry). */
 public enum SpendEntryType implements WireEnum {
     SPEND, REFUND;
+
+    /** Spelled out for OpenAPI scanners, which look for the annotated method on the enum itself. */
+    @Override
+    @JsonValue
+    public String wire() {
+        return WireEnum.super.wire();
+    }
 
     @Converter(autoApply = true)
     public static class DbConverter extends WireEnumConverter<SpendEntryType> {

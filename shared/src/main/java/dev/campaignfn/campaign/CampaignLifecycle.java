@@ -80,10 +80,7 @@ public class CampaignLifecycle {
 
     public CampaignView complete(UUID id, Actor actor) {
         Campaign campaign = lockFor(id, LifecycleAction.COMPLETE);
-        Instant now = clock.instant();
-        campaign.completedAt = now;
-        move(campaign, CampaignStatus.COMPLETED, null, actor, now);
-        campaign.finalReport = finalReport(campaign, now);
+        completeNow(campaign, actor, clock.instant());
         return campaigns.view(campaign);
     }
 
@@ -95,6 +92,36 @@ public class CampaignLifecycle {
         campaign.cancelledAt = now;
         move(campaign, CampaignStatus.CANCELLED, reason, actor, now);
         return campaigns.view(campaign);
+    }
+
+    /**
+     * Activates a scheduled campaign whose start has come (the lifecycle job). A campaign whose
+     * whole run passed before the job saw it is activated and completed, so both moves are on record.
+     * Returns false when another run got there first.
+     */
+    public boolean activateIfDue(UUID id, Actor actor) {
+        Campaign campaign = Campaign.requireForUpdate(id);
+        Instant now = clock.instant();
+        if (campaign.status != CampaignStatus.SCHEDULED || campaign.startDate.isAfter(now)) {
+            return false;
+        }
+        campaign.launchedAt = now;
+        move(campaign, CampaignStatus.ACTIVE, "start date reached", actor, now);
+        if (!campaign.endDate.isAfter(now)) {
+            completeNow(campaign, actor, now);
+        }
+        return true;
+    }
+
+    /** Completes an active or paused campaign whose end has passed (the lifecycle job). */
+    public boolean completeIfDue(UUID id, Actor actor) {
+        Campaign campaign = Campaign.requireForUpdate(id);
+        Instant now = clock.instant();
+        if (!LifecycleAction.COMPLETE.allowedFrom(campaign.status) || campaign.endDate.isAfter(now)) {
+            return false;
+        }
+        completeNow(campaign, actor, now);
+        return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -138,6 +165,12 @@ public class CampaignLifecycle {
         budget.put("spent_percentage", MetricFormulas.percentOf(totals.cost(), campaign.budget));
         report.put("budget", budget);
         return report;
+    }
+
+    private void completeNow(Campaign campaign, Actor actor, Instant now) {
+        campaign.completedAt = now;
+        move(campaign, CampaignStatus.COMPLETED, null, actor, now);
+        campaign.finalReport = finalReport(campaign, now);
     }
 
     private Campaign lockFor(UUID id, LifecycleAction action) {

@@ -191,6 +191,9 @@ public class ProblemMappers {
                 return json(json, uri);
             }
         }
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -1,0 +1,32 @@
+package dev.campaignfn.functions.local;
+
+import org.jboss.logging.Logger;
+
+import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.automation.LifecycleJob;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The automation jobs on quarkus-scheduler: in the cloud EventBridge triggers the automation
+ * function; a long-lived launcher runs the same job code on its own timer.
+ */
+@ApplicationScoped
+public class LocalSchedules {
+
+    private static final Logger LOG = Logger.getLogger(LocalSchedules.class);
+
+    @Inject
+    LifecycleJob lifecycle;
+
+    @Scheduled(every = "${campaignfn.local.schedule.lifecycle:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void lifecycle() {
+        log(lifecycle.run());
+    }
+
+    private static void log(JobReport report) {
+        LOG.debugf("%s job: %s", report.job(), report.outcome());
+    }
+}
