@@ -72,7 +72,7 @@ public class BudgetLedger {
         allocations.keySet().forEach(channel -> violations.check(channels.contains(channel), "allocations." + channel,
                 "'" + channel + "' is not a channel of this campaign " + channels));
         violations.throwIfAny();
-        requireBudgetCovers(campaign, total, contingency, allocations, "total_budget");
+        requireBudgetCovers(campaign, total, contingency, allocations, "total_budget", "allocations");
         Instant now = clock.instant();
         campaign.budget = total;
         campaign.contingency = contingency;
@@ -107,11 +107,11 @@ public class BudgetLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireBudgetCovers(Campaign campaign, BigDecimal total, BigDecimal contingency,
-            Map<String, BigDecimal> allocations, String totalField) {
+            Map<String, BigDecimal> allocations, String totalField, String allocationsField) {
         BigDecimal allocated = allocations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal spent = currentSpend(campaign.id);
         Violations violations = new Violations()
-                .check(allocated.add(contingency).compareTo(total) <= 0, "allocations",
+                .check(allocated.add(contingency).compareTo(total) <= 0, allocationsField,
                         "allocations (" + allocated + ") plus contingency (" + contingency + ") exceed the total budget ("
                                 + total + ")")
                 .check(spent.compareTo(total) <= 0, totalField,
@@ -119,7 +119,7 @@ public class BudgetLedger {
         for (ChannelAllocation existing : ChannelAllocation.of(campaign.id)) {
             BigDecimal channelSpent = channelSpend(campaign.id, existing.channelId);
             BigDecimal amount = allocations.getOrDefault(existing.channelId, BigDecimal.ZERO);
-            violations.check(channelSpent.compareTo(amount) <= 0, "allocations." + existing.channelId,
+            violations.check(channelSpent.compareTo(amount) <= 0, allocationsField + "." + existing.channelId,
                     "must not be below the channel's recorded spend (" + channelSpent + ")");
         }
         violations.throwIfAny();
@@ -130,7 +130,7 @@ public class BudgetLedger {
     public void requireBudgetCovers(Campaign campaign, BigDecimal total, String totalField) {
         Map<String, BigDecimal> allocations = new LinkedHashMap<>();
         ChannelAllocation.of(campaign.id).forEach(a -> allocations.put(a.channelId, a.allocated));
-        requireBudgetCovers(campaign, total, campaign.contingency, allocations, totalField);
+        requireBudgetCovers(campaign, total, campaign.contingency, allocations, totalField, totalField);
     }
 
     public SpendRecording record(UUID campaignId, @Valid @NotNull SpendCommand command, Actor actor) {
@@ -262,7 +262,7 @@ public class BudgetLedger {
         BigDecimal contingency = (BigDecimal) money[1];
         BigDecimal spent = (BigDecimal) money[2];
         List<Object[]> rows = em.createNativeQuery("""
-                select ch.channel_id, coalesce(a.allocated, 0), coalesce(a.spent, 0)
+                select ch.channel_id, coalesce(a.allocated, 0.00), coalesce(a.spent, 0.00)
                   from campaign_channels ch
                   left join channel_allocations a on a.campaign_id = ch.campaign_id and a.channel_id = ch.channel_id
                  where ch.campaign_id = ?1

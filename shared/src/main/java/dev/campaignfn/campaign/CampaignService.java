@@ -55,34 +55,34 @@ public class CampaignService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignView> list(CampaignQuery query) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("from Campaign c where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!query.statuses().isEmpty()) {
-            where.append(" and status in :statuses");
+            where.append(" and c.status in :statuses");
             params.put("statuses", query.statuses());
         }
         if (!query.types().isEmpty()) {
-            where.append(" and type in :types");
+            where.append(" and c.type in :types");
             params.put("types", query.types());
         }
         if (query.channel() != null) {
-            where.append(" and exists (select 1 from CampaignChannel ch where ch.campaignId = id and ch.channelId = :channel)");
+            where.append(" and exists (select 1 from CampaignChannel ch where ch.campaignId = c.id and ch.channelId = :channel)");
             params.put("channel", query.channel());
         }
         if (query.from() != null) {
-            where.append(" and endDate > :from");
+            where.append(" and c.endDate > :from");
             params.put("from", query.from());
         }
         if (query.to() != null) {
-            where.append(" and startDate < :to");
+            where.append(" and c.startDate < :to");
             params.put("to", query.to());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (lower(name) like :text escape '\\' or lower(coalesce(description, '')) like :text escape '\\')");
+            where.append(" and (lower(c.name) like :text escape '\\' or lower(coalesce(c.description, '')) like :text escape '\\')");
             params.put("text", "%" + likeEscape(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        Sort sort = Sort.by(query.sort().property, query.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
-                .and("id");
+        Sort sort = Sort.by("c." + query.sort().property,
+                query.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("c.id");
         PanacheQuery<Campaign> found = Campaign.find(where.toString(), sort, params);
         long total = found.count();
         List<Campaign> campaigns = found.page(query.page() - 1, query.pageSize()).list();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * Sends real-shaped API Gateway HTTP API (payload 2.0) events straight to the function through
@@ -215,8 +216,9 @@ public final class ApiGateway {
             return new String(bodyBytes(), StandardCharsets.UTF_8);
         }
 
+        /** The body as JSON; numbers read as BigDecimal, so 1000.00 stays 1000.00. */
         public JsonPath json() {
-            return new JsonPath(body());
+            return new JsonPath(body()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         }
 
         @Override
