@@ -15,6 +15,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DomainException;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,6 +36,8 @@ public class LifecycleJob {
     @Inject
     CampaignLifecycle lifecycle;
 
+    /** Jobs run outside any HTTP request; the request context gives their reads a session. */
+    @ActivateRequestContext
     public JobReport run() {
         Instant started = clock.instant();
         List<String> activated = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.campaignfn.budget;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import dev.campaignfn.common.Money;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -16,10 +17,10 @@ import jakarta.validation.constraints.Size;
  */
 public record BudgetCommand(
         @NotNull @DecimalMin("0") @DecimalMax("999999999999.99")
-        @Digits(integer = 12, fraction = 2, message = "must have at most 12 integer digits and 2 decimals") BigDecimal totalBudget,
+        @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal totalBudget,
         @DecimalMin("0") @DecimalMax("999999999999.99")
-        @Digits(integer = 12, fraction = 2, message = "must have at most 12 integer digits and 2 decimals") BigDecimal contingency,
+        @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal contingency,
         @Size(max = 20) Map<String, @NotNull @DecimalMin("0") @DecimalMax("999999999999.99")
-                @Digits(integer = 12, fraction = 2, message = "must have at most 12 integer digits and 2 decimals") BigDecimal> allocations,
+                @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal> allocations,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR or USD") String currency) {
 }

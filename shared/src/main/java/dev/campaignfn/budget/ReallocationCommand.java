@@ -2,6 +2,7 @@ package dev.campaignfn.budget;
 
 import java.math.BigDecimal;
 
+import dev.campaignfn.common.Money;
 import dev.campaignfn.campaign.Channels;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,5 +15,5 @@ public record ReallocationCommand(
         @NotNull @Pattern(regexp = Channels.ID_PATTERN, message = Channels.ID_RULE) String fromChannel,
         @NotNull @Pattern(regexp = Channels.ID_PATTERN, message = Channels.ID_RULE) String toChannel,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99")
-        @Digits(integer = 12, fraction = 2, message = "must have at most 12 integer digits and 2 decimals") BigDecimal amount) {
+        @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal amount) {
 }

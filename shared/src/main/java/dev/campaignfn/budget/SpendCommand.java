@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.campaignfn.common.Money;
 import dev.campaignfn.campaign.Channels;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
  */
 public record SpendCommand(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99")
-        @Digits(integer = 12, fraction = 2, message = "must have at most 12 integer digits and 2 decimals") BigDecimal amount,
+        @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal amount,
         SpendEntryType entryType,
         @Pattern(regexp = Channels.ID_PATTERN, message = Channels.ID_RULE) String channelId,
         @Size(max = 1000) String description,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.campaignfn.common.Money;
 import dev.campaignfn.kpi.KpiCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,7 +27,7 @@ public record CampaignCommand(
         @NotNull CampaignType type,
         @NotNull Instant startDate,
         @NotNull Instant endDate,
-        @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal budget,
+        @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal budget,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR or USD") String currency,
         @Size(max = 64) String timeZone,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> targetAudience,

@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 public final class Money {
 
     public static final int SCALE = 2;
+    /** What NUMERIC(14,2) holds, said the way a caller understands it. */
+    public static final String DIGITS_RULE = "must have at most 12 integer digits and 2 decimals";
 
     private Money() {
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.campaignfn.common.Money;
 import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.WireEnum;
 import jakarta.validation.Valid;
@@ -33,15 +34,13 @@ public record CampaignPlan(
         @Size(max = 500) List<@Valid @NotNull ContentPlan> content,
         @Size(max = 100) List<@Valid @NotNull Risk> risks) {
 
-    private static final String MONEY_DIGITS = "must have at most 12 integer digits and 2 decimals";
-
-    public record TargetAudience(@Size(max = 100) Map<String, Object> demographics,
+        public record TargetAudience(@Size(max = 100) Map<String, Object> demographics,
             @Size(max = 100) Map<String, Object> psychographics, @Size(max = 100) Map<String, Object> behaviors) {
     }
 
     public record ChannelPlan(
             @NotNull @Pattern(regexp = Channels.ID_PATTERN, message = Channels.ID_RULE) String channel,
-            @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = MONEY_DIGITS) BigDecimal budget,
+            @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal budget,
             @Size(max = 50) List<@Valid @NotNull Tactic> tactics,
             @Size(max = 50) Map<String, @NotNull @DecimalMin("0") BigDecimal> targetMetrics) {
     }
@@ -51,7 +50,7 @@ public record CampaignPlan(
             @Size(max = 2000) String description,
             @NotNull Instant startDate,
             @NotNull Instant endDate,
-            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = MONEY_DIGITS) BigDecimal budget,
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal budget,
             @Size(max = 50) Map<String, @NotNull BigDecimal> expectedResults) {
     }
 
@@ -64,9 +63,9 @@ public record CampaignPlan(
     }
 
     public record BudgetPlan(
-            @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = MONEY_DIGITS) BigDecimal total,
-            @Size(max = 20) Map<String, @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = MONEY_DIGITS) BigDecimal> allocations,
-            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = MONEY_DIGITS) BigDecimal contingency) {
+            @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal total,
+            @Size(max = 20) Map<String, @NotNull @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal> allocations,
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal contingency) {
     }
 
     public record KpiTarget(@NotBlank @Size(max = 255) String name, @NotNull BigDecimal target, BigDecimal current,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.campaignfn.common.FieldError;
+import dev.campaignfn.common.Money;
 import dev.campaignfn.metrics.MetricFormulas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -127,28 +128,29 @@ public class CampaignPlanner {
         ChannelBenchmark fallback = known.get(ChannelBenchmark.DEFAULT);
         List<PlanEstimate.ChannelEstimate> estimates = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        BigDecimal plannedBudget = BigDecimal.ZERO;
-        BigDecimal estimatedBudget = BigDecimal.ZERO;
+        BigDecimal plannedBudget = Money.of(BigDecimal.ZERO);
+        BigDecimal estimatedBudget = Money.of(BigDecimal.ZERO);
         long reach = 0;
         long impressions = 0;
         long clicks = 0;
         long conversions = 0;
         for (CampaignPlan.ChannelPlan channel : plan.channels() == null ? List.<CampaignPlan.ChannelPlan>of() : plan.channels()) {
             ChannelBenchmark benchmark = known.getOrDefault(channel.channel(), fallback);
-            plannedBudget = plannedBudget.add(channel.budget());
+            BigDecimal budget = Money.of(channel.budget());
+            plannedBudget = plannedBudget.add(budget);
             BigDecimal volume = volume(channel, benchmark);
             PlanEstimate.Estimate estimate;
             if (volume == null) {
                 warnings.add("Channel '" + channel.channel() + "' has no cost per impression in its benchmark ('"
                         + benchmark.channel + "'): give target_metrics.impressions (or recipients) to estimate it");
-                estimate = new PlanEstimate.Estimate(channel.budget(), null, null, null, null, null, null, null);
+                estimate = new PlanEstimate.Estimate(budget, null, null, null, null, null, null, null);
             } else {
                 long channelImpressions = whole(volume);
                 long channelClicks = whole(volume.multiply(benchmark.ctr));
                 long channelConversions = whole(volume.multiply(benchmark.ctr).multiply(benchmark.cvr));
                 long channelReach = whole(volume.multiply(benchmark.reachRatio));
-                estimate = estimate(channel.budget(), channelReach, channelImpressions, channelClicks, channelConversions);
-                estimatedBudget = estimatedBudget.add(channel.budget());
+                estimate = estimate(budget, channelReach, channelImpressions, channelClicks, channelConversions);
+                estimatedBudget = estimatedBudget.add(budget);
                 reach += channelReach;
                 impressions += channelImpressions;
                 clicks += channelClicks;
