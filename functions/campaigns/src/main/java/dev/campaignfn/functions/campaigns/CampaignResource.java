@@ -142,6 +142,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/launch")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "launchCampaign", summary = "Launch a draft or scheduled campaign",
             description = "A start date still ahead makes it scheduled (the lifecycle job activates it); otherwise it becomes active.")
@@ -161,6 +162,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/resume")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "resumeCampaign", summary = "Resume a paused campaign")
     @APIResponse(responseCode = "200", description = "The active campaign")
@@ -170,6 +172,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/complete")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "completeCampaign", summary = "Complete an active or paused campaign and store its final report")
     @APIResponse(responseCode = "200", description = "The completed campaign")

@@ -1,0 +1,79 @@
+package dev.campaignfn.functions.local;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The launcher end to end over real HTTP: its own tokens, every function's routes, demo data, the usual endpoints. */
+@QuarkusTest
+class LauncherTest {
+
+    private static String token(String role) {
+        return given().queryParam("role", role).get("/local/token").then().statusCode(200)
+                .body("data.token_type", equalTo("Bearer")).body("data.role", equalTo(role))
+                .extract().path("data.access_token");
+    }
+
+    @Test
+    void theCampaignsApiWorksWithALocalToken() {
+        String admin = token("marketing_admin");
+        String id = given().auth().oauth2(admin).contentType("application/json").body("""
+                {"name": "Launcher campaign", "type": "email", "start_date": "2031-01-01T00:00:00Z",
+                 "end_date": "2031-02-01T00:00:00Z", "budget": 500, "currency": "EUR", "channels": ["email"]}
+                """).post("/v1/marketing/admin/campaigns").then().statusCode(201)
+                .body("data.created_by", equalTo("local-marketing_admin")).extract().path("data.id");
+        given().auth().oauth2(admin).post("/v1/marketing/admin/campaigns/" + id + "/launch").then().statusCode(200)
+                .body("data.status", equalTo("scheduled"));
+        given().auth().oauth2(token("analyst")).get("/v1/marketing/admin/campaigns/" + id).then().statusCode(200)
+                .body("data.name", equalTo("Launcher campaign"));
+        given().auth().oauth2(token("analyst")).contentType("application/json").body("{}")
+                .post("/v1/marketing/admin/campaigns").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyValidTokensOfTheLauncherAreAccepted() {
+        given().get("/v1/marketing/admin/campaigns").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        String valid = token("super_admin");
+        String[] parts = valid.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        given().auth().oauth2(tampered).get("/v1/marketing/admin/campaigns").then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").get("/v1/marketing/admin/campaigns").then().statusCode(401);
+        given().queryParam("role", "root").get("/local/token").then().statusCode(400).body("errors[0].field", equalTo("role"));
+        given().queryParam("role", "analyst").header("X-Forwarded-For", "198.51.100.9").get("/local/token").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void demoDataLoadsOnce() {
+        List<String> created = given().post("/local/demo-data").then().statusCode(200).extract().path("data.created");
+        List<String> again = given().post("/local/demo-data").then().statusCode(200).extract().path("data.already_present");
+        assertEquals(6, created.size());
+        assertEquals(created, again, "the second load finds everything the first created, and adds nothing");
+        String analyst = token("analyst");
+        given().auth().oauth2(analyst).queryParam("q", "Spring Sale 2026").get("/v1/marketing/admin/campaigns").then()
+                .statusCode(200).body("pagination.total", equalTo(1)).body("data[0].status", equalTo("active"))
+                .body("data[0].channels", hasItems("facebook", "google_search", "instagram", "email"));
+        String id = given().auth().oauth2(analyst).queryParam("q", "Spring Sale 2026").get("/v1/marketing/admin/campaigns")
+                .then().extract().path("data[0].id");
+        given().auth().oauth2(analyst).get("/v1/marketing/admin/campaigns/" + id + "/budget").then().statusCode(200)
+                .body("data.total_budget", equalTo(25000.00f)).body("data.spent", notNullValue());
+        given().auth().oauth2(analyst).queryParam("status", "completed").get("/v1/marketing/admin/campaigns").then()
+                .body("data.name", hasItem("Holiday newsletter"));
+    }
+
+    @Test
+    void healthAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/marketing/admin/campaigns'.post.operationId", equalTo("createCampaign"));
+    }
+}
