@@ -1,12 +1,11 @@
 package dev.campaignfn.budget;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
+import dev.campaignfn.campaign.ChannelKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +16,7 @@ import jakarta.persistence.Table;
 /** The part of a campaign's budget set aside for one channel, and what the ledger says it spent. */
 @Entity
 @Table(name = "channel_allocations")
-@IdClass(ChannelAllocation.Key.class)
+@IdClass(ChannelKey.class)
 public class ChannelAllocation extends PanacheEntityBase {
 
     @Id
@@ -38,33 +37,10 @@ public class ChannelAllocation extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static ChannelAllocation find(UUID campaignId, String channelId) {
-        return findById(new Key(campaignId, channelId));
+        return findById(new ChannelKey(campaignId, channelId));
     }
 
     public static List<ChannelAllocation> of(UUID campaignId) {
         return list("campaignId", campaignId);
-    }
-
-    public static class Key implements Serializable {
-        public UUID campaignId;
-        public String channelId;
-
-        public Key() {
-        }
-
-        public Key(UUID campaignId, String channelId) {
-            this.campaignId = campaignId;
-            this.channelId = channelId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(campaignId, k.campaignId) && Objects.equals(channelId, k.channelId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(campaignId, channelId);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.campaignfn.campaign;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,7 +18,7 @@ import jakarta.persistence.Table;
 /** One channel of a campaign (seed 000's ChannelCampaign): platform, configuration, status. */
 @Entity
 @Table(name = "campaign_channels")
-@IdClass(CampaignChannel.Key.class)
+@IdClass(ChannelKey.class)
 public class CampaignChannel extends PanacheEntityBase {
 
     @Id
@@ -59,29 +57,6 @@ public class CampaignChannel extends PanacheEntityBase {
     }
 
     public static CampaignChannel find(UUID campaignId, String channelId) {
-        return findById(new Key(campaignId, channelId));
-    }
-
-    public static class Key implements Serializable {
-        public UUID campaignId;
-        public String channelId;
-
-        public Key() {
-        }
-
-        public Key(UUID campaignId, String channelId) {
-            this.campaignId = campaignId;
-            this.channelId = channelId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(campaignId, k.campaignId) && Objects.equals(channelId, k.channelId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(campaignId, channelId);
-        }
+        return findById(new ChannelKey(campaignId, channelId));
     }
 }
