@@ -28,6 +28,7 @@ import dev.campaignfn.kpi.KpiView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -52,6 +53,9 @@ public class CampaignService {
 
     @Inject
     BudgetLedger ledger;
+
+    @Inject
+    Event<CampaignZoneChanged> zoneChanged;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignView> list(CampaignQuery query) {
@@ -135,7 +139,11 @@ public class CampaignService {
         }
         locked.throwIfAny();
         ledger.requireBudgetCovers(campaign, command.budget(), "budget");
+        boolean zoneChanges = !campaign.timeZone.equals(command.timeZoneOrDefault());
         apply(campaign, command, clock.instant());
+        if (zoneChanges) {
+            zoneChanged.fire(new CampaignZoneChanged(campaign.id));
+        }
         if (command.channels() != null) {
             channels.sync(campaign, command.channels());
         }

@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import dev.campaignfn.automation.JobReport;
 import dev.campaignfn.automation.LifecycleJob;
+import dev.campaignfn.tracking.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,18 @@ public class LocalSchedules {
 
     @Inject
     LifecycleJob lifecycle;
+
+    @Inject
+    RollupFolder rollups;
+
+    @Scheduled(every = "${campaignfn.local.schedule.rollup:5s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void rollup() {
+        RollupFolder.Fold fold = rollups.fold();
+        if (fold.folded()) {
+            LOG.debugf("rollup job: folded events %d..%d in %d ms", fold.fromId() + 1, fold.toId(), fold.millis());
+        }
+    }
 
     @Scheduled(every = "${campaignfn.local.schedule.lifecycle:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -1,0 +1,38 @@
+package dev.campaignfn.tracking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One event as a site, an e-mail or a server sends it: seed 004's track_campaign_event fields plus
+ * {@code event_id} (the client's UUID, for idempotency), {@code occurred_at}, conversion fields and UTM.
+ * Nothing here is trusted: {@link EventNormalizer} checks every field.
+ */
+public record TrackEvent(
+        UUID eventId,
+        UUID campaignId,
+        EventType eventType,
+        Instant occurredAt,
+        Map<String, Object> eventData,
+        String audienceSegment,
+        String channel,
+        DeviceType deviceType,
+        String userAgent,
+        String ipAddress,
+        String referrerUrl,
+        String landingUrl,
+        String sessionId,
+        String userId,
+        BigDecimal value,
+        String currency,
+        String orderId,
+        String conversionType,
+        String utmSource,
+        String utmMedium,
+        String utmCampaign,
+        String utmTerm,
+        String utmContent,
+        String utmId) {
+}
