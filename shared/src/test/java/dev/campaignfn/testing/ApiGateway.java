@@ -105,7 +105,6 @@ public final class ApiGateway {
             event.put("rawQueryString", query);
             Map<String, String> allHeaders = new LinkedHashMap<>();
             allHeaders.put("host", "api.example.test");
-            allHeaders.put("user-agent", "campaignfn-tests");
             if (body != null) {
                 allHeaders.put("content-type", "application/json");
                 allHeaders.put("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));

@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
     /** method, path, permission: the table the test walks. */
     record Route(String method, String path, String permission) {
         String concrete() {
-            return path.replace("{id}", ID).replace("{channel}", "facebook").replace("{kpiId}", SUB).replace("{itemId}", SUB);
+            return path.replace("{id}", ID).replace("{channel}", "facebook").replace("{kpiId}", SUB).replace("{itemId}", SUB)
+                    .replace("{linkId}", SUB);
         }
     }
 
@@ -77,6 +78,11 @@ class AuthorizationMatrixTest {
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/content/{itemId}", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/campaigns/{id}/content/{itemId}", Permissions.CAMPAIGNS_UPDATE),
             new Route("DELETE", "/v1/marketing/admin/campaigns/{id}/content/{itemId}", Permissions.CAMPAIGNS_UPDATE),
+            new Route("GET", "/v1/marketing/admin/campaigns/{id}/links", Permissions.CAMPAIGNS_READ),
+            new Route("POST", "/v1/marketing/admin/campaigns/{id}/links", Permissions.CAMPAIGNS_UPDATE),
+            new Route("GET", "/v1/marketing/admin/campaigns/{id}/links/{linkId}", Permissions.CAMPAIGNS_READ),
+            new Route("PUT", "/v1/marketing/admin/campaigns/{id}/links/{linkId}", Permissions.CAMPAIGNS_UPDATE),
+            new Route("DELETE", "/v1/marketing/admin/campaigns/{id}/links/{linkId}", Permissions.CAMPAIGNS_UPDATE),
             new Route("POST", "/v1/marketing/admin/plans/validate", Permissions.CAMPAIGNS_READ),
             new Route("POST", "/v1/marketing/admin/plans/estimate", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/plans/benchmarks", Permissions.CAMPAIGNS_READ),
@@ -128,7 +134,7 @@ class AuthorizationMatrixTest {
     void theMatrixCoversEveryRoute() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(CampaignResource.class, ChannelResource.class, BudgetResource.class,
-                KpiResource.class, ContentResource.class, PlanResource.class)) {
+                KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"

@@ -1,0 +1,98 @@
+package dev.campaignfn.functions.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Rows;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** POST /track-events: one outcome per event in the order sent; one bad event never sinks the batch. */
+@QuarkusTest
+class BatchTest {
+
+    static final String BATCH = "/v1/marketing/track-events";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void everyEventGetsItsOutcome() {
+        UUID campaign = fixtures.active();
+        UUID repeated = UUID.randomUUID();
+        String body = """
+                {"events": [
+                  {"event_id": "%1$s", "campaign_id": "%2$s", "event_type": "impression"},
+                  {"event_id": "%1$s", "campaign_id": "%2$s", "event_type": "impression"},
+                  {"campaign_id": "%2$s", "event_type": "conversion", "value": 12.5, "order_id": "A-1"},
+                  {"campaign_id": "%2$s", "event_type": "conversion", "value": 12.5, "order_id": "A-1"},
+                  {"campaign_id": "%2$s", "event_type": "view", "value": "12"},
+                  42,
+                  {"campaign_id": "%3$s", "event_type": "click"},
+                  {"campaign_id": "%2$s", "event_type": "click", "utm_source": "newsletter", "utm_medium": "email"}
+                ]}
+                """.formatted(repeated, campaign, UUID.randomUUID());
+        ApiGateway.Response answer = ApiGateway.anonymous().post(BATCH, body);
+        assertEquals(200, answer.status(), answer::toString);
+        var data = answer.json();
+        assertEquals(List.of("accepted", "duplicate", "accepted", "duplicate", "rejected", "rejected", "rejected", "accepted"),
+                data.getList("data.results.status"));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), data.getList("data.results.index", Integer.class));
+        assertEquals("duplicate_event_id", data.getString("data.results[1].reason"));
+        assertEquals("duplicate_order_id", data.getString("data.results[3].reason"));
+        assertEquals("invalid_field", data.getString("data.results[4].reason"));
+        assertEquals("value", data.getString("data.results[4].field"));
+        assertEquals("invalid_json", data.getString("data.results[5].reason"));
+        assertEquals("unknown_campaign", data.getString("data.results[6].reason"));
+        assertEquals(3, data.getInt("data.accepted"));
+        assertEquals(2, data.getInt("data.duplicates"));
+        assertEquals(3, data.getInt("data.rejected"));
+        Rows rows = new Rows(dataSource);
+        assertEquals(3L, rows.value("select count(*) from campaign_events where campaign_id = ?", campaign));
+        assertEquals("email", rows.value("select channel from campaign_events where campaign_id = ? and event_type = 'click'", campaign));
+    }
+
+    @Test
+    void aBatchAnsweredTwiceStoresOnce() {
+        UUID campaign = fixtures.active();
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"event_id\": \"").append(UUID.randomUUID()).append("\", \"campaign_id\": \"")
+                    .append(campaign).append("\", \"event_type\": \"").append(i % 10 == 0 ? "click" : "impression").append("\"}");
+        }
+        String body = "{\"events\": [" + events + "]}";
+        ApiGateway.Response first = ApiGateway.anonymous().post(BATCH, body);
+        assertEquals(500, first.json().getInt("data.accepted"), first::toString);
+        ApiGateway.Response retry = ApiGateway.anonymous().post(BATCH, body);
+        assertEquals(500, retry.json().getInt("data.duplicates"));
+        assertEquals(500L, new Rows(dataSource).value("select count(*) from campaign_events where campaign_id = ?", campaign));
+    }
+
+    @Test
+    void theBatchItselfMustBeWellFormed() {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 501; i++) {
+            events.append(i == 0 ? "" : ",").append("{}");
+        }
+        ApiGateway.Response tooMany = ApiGateway.anonymous().post(BATCH, "{\"events\": [" + events + "]}");
+        assertEquals(400, tooMany.status());
+        assertEquals("events", tooMany.json().getString("errors[0].field"));
+        assertEquals(400, ApiGateway.anonymous().post(BATCH, "[{}]").status());
+        assertEquals(400, ApiGateway.anonymous().post(BATCH, "{\"events\": {}}").status());
+        assertEquals(400, ApiGateway.anonymous().post(BATCH, "{\"events\": [], \"more\": 1}").status());
+        assertEquals(400, ApiGateway.anonymous().post(BATCH, "{\"events\": [").status());
+        assertEquals(200, ApiGateway.anonymous().post(BATCH, "{\"events\": []}").status());
+        String big = "{\"events\": [{\"event_data\": {\"x\": \"" + "y".repeat(2_200_000) + "\"}}]}";
+        assertEquals(413, ApiGateway.anonymous().post(BATCH, big).status());
+    }
+}
