@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import dev.campaignfn.campaign.CampaignStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,10 +56,42 @@ public class CampaignDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    ManagedExecutor workers;
+
     /** The campaigns among these ids that exist; ids missing from the answer are unknown. */
     public Map<UUID, CampaignInfo> find(Collection<UUID> ids) {
-        Instant now = clock.instant();
         Map<UUID, CampaignInfo> found = new HashMap<>();
+        List<UUID> missing = cached(ids, found);
+        if (!missing.isEmpty()) {
+            found.putAll(loadAndRemember(missing));
+        }
+        return found;
+    }
+
+    /**
+     * The same without blocking the caller: answered at once from what this instance remembers, or,
+     * when something must be read, on a worker thread (ingestion runs on the I/O thread).
+     */
+    public CompletionStage<Map<UUID, CampaignInfo>> findAsync(Collection<UUID> ids) {
+        Map<UUID, CampaignInfo> found = new HashMap<>();
+        List<UUID> missing = cached(ids, found);
+        if (missing.isEmpty()) {
+            return CompletableFuture.completedFuture(found);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            found.putAll(loadAndRemember(missing));
+            return found;
+        }, workers);
+    }
+
+    public Optional<CampaignInfo> find(UUID id) {
+        return Optional.ofNullable(find(List.of(id)).get(id));
+    }
+
+    /** Puts what is remembered and fresh into found; answers the ids that must be read. */
+    private List<UUID> cached(Collection<UUID> ids, Map<UUID, CampaignInfo> found) {
+        Instant now = clock.instant();
         List<UUID> missing = new ArrayList<>();
         for (UUID id : ids) {
             Entry entry = cache.get(id);
@@ -67,24 +103,19 @@ public class CampaignDirectory {
                 missing.add(id);
             }
         }
-        if (!missing.isEmpty()) {
-            Map<UUID, CampaignInfo> loaded = load(missing);
-            if (cache.size() > MAX_ENTRIES) {
-                cache.clear();
-            }
-            for (UUID id : missing) {
-                CampaignInfo info = loaded.get(id);
-                cache.put(id, new Entry(info, now));
-                if (info != null) {
-                    found.put(id, info);
-                }
-            }
-        }
-        return found;
+        return missing;
     }
 
-    public Optional<CampaignInfo> find(UUID id) {
-        return Optional.ofNullable(find(List.of(id)).get(id));
+    private Map<UUID, CampaignInfo> loadAndRemember(List<UUID> missing) {
+        Instant now = clock.instant();
+        Map<UUID, CampaignInfo> loaded = load(missing);
+        if (cache.size() > MAX_ENTRIES) {
+            cache.clear();
+        }
+        for (UUID id : missing) {
+            cache.put(id, new Entry(loaded.get(id), now));
+        }
+        return loaded;
     }
 
     /** Forgets what this instance knew, so the next lookup reads the database (after a change it made). */

@@ -94,6 +94,10 @@ public class EventNormalizer {
         if (tooLong != null) {
             return tooLong;
         }
+        Checked unstorable = firstWithNul(e);
+        if (unstorable != null) {
+            return unstorable;
+        }
         String channel = null;
         if (e.channel() != null && !e.channel().isBlank()) {
             channel = e.channel().strip().toLowerCase(Locale.ROOT);
@@ -128,13 +132,14 @@ public class EventNormalizer {
         if (channel == null) {
             channel = ChannelGrouping.channelOf(utm, referrer);
         }
-        boolean bot = UserAgents.isBot(userAgent) || (client.browserHit() && userAgent == null);
-        DeviceType device = e.deviceType() != null ? e.deviceType() : UserAgents.deviceOf(userAgent);
+        UserAgents.Reading agent = UserAgents.read(userAgent);
+        boolean bot = agent.bot() || (client.browserHit() && userAgent == null);
+        DeviceType device = e.deviceType() != null ? e.deviceType() : agent.device();
         return new Checked(new StoredEvent(e.eventId() != null ? e.eventId() : UUID.randomUUID(), e.campaignId(), e.eventType(),
                 occurredAt, channel, blankToNull(e.audienceSegment()), device, blankToNull(e.sessionId()),
                 blankToNull(e.userId()), value, blankToNull(e.orderId()), blankToNull(e.conversionType()), utm,
                 cut(referrer, URL_LENGTH), cut(landing, URL_LENGTH), cut(userAgent, USER_AGENT_LENGTH), IpAddresses.prefix(ip),
-                client.linkId(), bot, eventData), null);
+                client.linkId(), bot, eventData, e.eventId() != null, e.occurredAt() == null), null);
     }
 
     /** Active campaigns accept events; paused and completed ones for a grace period; the rest none. */
@@ -174,11 +179,57 @@ public class EventNormalizer {
         return null;
     }
 
+    /**
+     * PostgreSQL text and jsonb cannot hold the NUL character: an event carrying one is refused here,
+     * or it would fail the statement that stores the other events of its group.
+     */
+    private static Checked firstWithNul(TrackEvent e) {
+        String[][] fields = { { "audience_segment", e.audienceSegment() }, { "channel", e.channel() },
+                { "user_agent", e.userAgent() }, { "ip_address", e.ipAddress() }, { "referrer_url", e.referrerUrl() },
+                { "landing_url", e.landingUrl() }, { "session_id", e.sessionId() }, { "user_id", e.userId() },
+                { "currency", e.currency() }, { "order_id", e.orderId() }, { "conversion_type", e.conversionType() },
+                { "utm_source", e.utmSource() }, { "utm_medium", e.utmMedium() }, { "utm_campaign", e.utmCampaign() },
+                { "utm_term", e.utmTerm() }, { "utm_content", e.utmContent() }, { "utm_id", e.utmId() } };
+        for (String[] field : fields) {
+            if (field[1] != null && field[1].indexOf('\0') >= 0) {
+                return Checked.reject(Rejection.INVALID_FIELD, field[0], field[0] + " contains the NUL character");
+            }
+        }
+        if (e.eventData() != null && holdsNul(e.eventData())) {
+            return Checked.reject(Rejection.INVALID_FIELD, "event_data", "event_data contains the NUL character");
+        }
+        return null;
+    }
+
+    private static boolean holdsNul(Object json) {
+        if (json instanceof String text) {
+            return text.indexOf('\0') >= 0;
+        }
+        if (json instanceof java.util.Map<?, ?> object) {
+            for (var entry : object.entrySet()) {
+                if (holdsNul(entry.getKey()) || holdsNul(entry.getValue())) {
+                    return true;
+                }
+            }
+        } else if (json instanceof Iterable<?> array) {
+            for (Object item : array) {
+                if (holdsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** Cuts free text to its column, never between the two halves of a surrogate pair. */
     private static String cut(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
+        if (value == null || value.length() <= length) {
+            return value;
+        }
+        return value.substring(0, Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length);
     }
 }

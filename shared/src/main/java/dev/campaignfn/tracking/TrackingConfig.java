@@ -42,10 +42,6 @@ public interface TrackingConfig {
     @WithDefault("PT10S")
     Duration campaignCacheTtl();
 
-    /** How long an event_id is remembered for deduplication after it arrived. */
-    @WithDefault("P31D")
-    Duration dedupRetention();
-
     RateLimit rateLimit();
 
     /** Requests per second and burst per client address, per function instance; 0 turns it off. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import dev.campaignfn.tracking.CampaignDirectory.CampaignInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,13 +45,17 @@ public class TrackingService {
     EventNormalizer normalizer;
 
     @Inject
-    EventStore store;
+    EventWriter writer;
 
-    public EventOutcome ingest(TrackEvent event, ClientContext client) {
-        return ingest(List.of(Candidate.of(event)), client).get(0);
+    public CompletionStage<EventOutcome> ingest(TrackEvent event, ClientContext client) {
+        return ingest(List.of(Candidate.of(event)), client).thenApply(outcomes -> outcomes.get(0));
     }
 
-    public List<EventOutcome> ingest(List<Candidate> candidates, ClientContext client) {
+    /**
+     * Checks every event and hands the valid ones to the writer; the outcomes are known once they are
+     * committed, so the answer is a stage that completes then (request threads do not wait on it).
+     */
+    public CompletionStage<List<EventOutcome>> ingest(List<Candidate> candidates, ClientContext client) {
         Instant now = clock.instant();
         Set<UUID> campaignIds = new LinkedHashSet<>();
         for (Candidate candidate : candidates) {
@@ -58,7 +63,11 @@ public class TrackingService {
                 campaignIds.add(candidate.event().campaignId());
             }
         }
-        Map<UUID, CampaignInfo> known = campaigns.find(campaignIds);
+        return campaigns.findAsync(campaignIds).thenCompose(known -> ingest(candidates, known, client, now));
+    }
+
+    private CompletionStage<List<EventOutcome>> ingest(List<Candidate> candidates, Map<UUID, CampaignInfo> known,
+            ClientContext client, Instant now) {
         EventOutcome[] outcomes = new EventOutcome[candidates.size()];
         List<StoredEvent> toStore = new ArrayList<>();
         List<Integer> storedIndex = new ArrayList<>();
@@ -81,14 +90,15 @@ public class TrackingService {
                 storedIndex.add(i);
             }
         }
-        Map<UUID, String> written = store.store(toStore, now);
-        for (int k = 0; k < toStore.size(); k++) {
-            UUID eventId = toStore.get(k).eventId();
-            int i = storedIndex.get(k);
-            String result = written.get(eventId);
-            outcomes[i] = EventStore.ACCEPTED.equals(result) ? EventOutcome.accepted(i, eventId)
-                    : EventOutcome.duplicate(i, eventId, result);
-        }
-        return List.of(outcomes);
+        return writer.write(toStore).thenApply(written -> {
+            for (int k = 0; k < toStore.size(); k++) {
+                UUID eventId = toStore.get(k).eventId();
+                int i = storedIndex.get(k);
+                String result = written.get(eventId);
+                outcomes[i] = EventStore.ACCEPTED.equals(result) ? EventOutcome.accepted(i, eventId)
+                        : EventOutcome.duplicate(i, eventId, result);
+            }
+            return List.of(outcomes);
+        });
     }
 }

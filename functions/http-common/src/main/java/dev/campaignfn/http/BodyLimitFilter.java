@@ -7,13 +7,17 @@ import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.Context;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Refuses bodies over the route's limit with a 413 problem, before anything parses them: by the
- * declared length when there is one, and by counting the bytes read when there is not.
+ * declared length when there is one, and by counting the bytes read when there is not (non-blocking
+ * routes, whose body the I/O thread reads, need the declared length).
  */
 public class BodyLimitFilter {
 
@@ -33,7 +37,17 @@ public class BodyLimitFilter {
                 // a malformed length is left to the body reader, which reads no further than the limit
             }
         }
-        if (request.hasEntity()) {
+        if (!request.hasEntity()) {
+            return;
+        }
+        if (Context.isOnEventLoopThread()) {
+            // a non-blocking route's body is read by the I/O thread: it must say its length up front
+            if (declared == null) {
+                throw new WebApplicationException(Problem.of(Response.Status.LENGTH_REQUIRED, "length-required",
+                        "Length required", "this route needs a Content-Length header", request.getUriInfo().getPath())
+                        .toResponse());
+            }
+        } else {
             request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }

@@ -28,6 +28,7 @@ import dev.campaignfn.common.WireEnum;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -220,11 +221,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // the caller closed the connection while its body was being read: nobody will see an answer, and it is not our error
+            LOG.debugf("client closed the connection on %s", path(uri));
+            return Problem.of(Status.BAD_REQUEST, "client-closed", "Client closed the connection",
+                    "the connection closed before the request body was read", path(uri)).toResponse();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request failed unexpectedly; quote error id " + errorId + " when reporting it", path(uri))
                 .withDetails(Map.of("error_id", errorId)).toResponse();
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response json(JsonProcessingException e, UriInfo uri) {

@@ -36,6 +36,10 @@ final class EmbeddedDatabase {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // this database keeps the user's data: durable commits, unlike zonky's test defaults
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // initdb and server chatter stays out of the launcher's log; errors still reach it
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .start();

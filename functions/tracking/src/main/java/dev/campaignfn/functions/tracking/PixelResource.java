@@ -2,6 +2,8 @@ package dev.campaignfn.functions.tracking;
 
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -13,6 +15,7 @@ import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -44,42 +47,43 @@ public class PixelResource {
     RateLimiter limiter;
 
     @GET
+    @NonBlocking
     @Produces("image/gif")
     @Operation(operationId = "trackPixel", summary = "1x1 GIF that records an impression or view",
             description = "Query: campaign_id, event_type (impression or view, default impression), event_id, channel, "
                     + "audience_segment, session_id, user_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id.")
     @APIResponse(responseCode = "200", description = "Always the image; X-Tracking-Outcome tells whether the hit was recorded")
-    public Response pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
+    public CompletionStage<Response> pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
-        String outcome;
-        if (limiter.secondsUntilAllowed(address, System.nanoTime()) > 0) {
-            outcome = "rejected:rate_limited";
-        } else {
-            outcome = record(uri.getQueryParameters(), request, address);
-        }
-        return Response.ok(GIF, "image/gif")
+        CompletionStage<String> outcome = limiter.secondsUntilAllowed(address, System.nanoTime()) > 0
+                ? CompletableFuture.completedFuture("rejected:rate_limited")
+                : record(uri.getQueryParameters(), request, address);
+        // whatever happened to the hit (even a failed write), the page gets its image
+        return outcome.exceptionally(failure -> "error").thenApply(result -> Response.ok(GIF, "image/gif")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate, private, max-age=0")
-                .header("Pragma", "no-cache").header(HttpHeaders.EXPIRES, "0").header(OUTCOME_HEADER, outcome).build();
+                .header("Pragma", "no-cache").header(HttpHeaders.EXPIRES, "0").header(OUTCOME_HEADER, result).build());
     }
 
-    private String record(jakarta.ws.rs.core.MultivaluedMap<String, String> query, HttpServerRequest request, String address) {
+    private CompletionStage<String> record(jakarta.ws.rs.core.MultivaluedMap<String, String> query, HttpServerRequest request,
+            String address) {
         UUID campaign = uuid(query.getFirst("campaign_id"));
         String type = query.getFirst("event_type");
         EventType eventType = type == null ? EventType.IMPRESSION : type.equals("view") ? EventType.VIEW
                 : type.equals("impression") ? EventType.IMPRESSION : null;
-        if (campaign == null || eventType == null) {
-            return "rejected:" + Rejection.INVALID_FIELD;
-        }
         String eventId = query.getFirst("event_id");
-        if (eventId != null && uuid(eventId) == null) {
-            return "rejected:" + Rejection.INVALID_FIELD;
+        if (campaign == null || eventType == null || (eventId != null && uuid(eventId) == null)) {
+            return CompletableFuture.completedFuture("rejected:" + Rejection.INVALID_FIELD);
         }
         TrackEvent event = new TrackEvent(uuid(eventId), campaign, eventType, null, null, query.getFirst("audience_segment"),
                 query.getFirst("channel"), null, null, null, null, null, query.getFirst("session_id"), query.getFirst("user_id"),
                 null, null, null, null, query.getFirst("utm_source"), query.getFirst("utm_medium"), query.getFirst("utm_campaign"),
                 query.getFirst("utm_term"), query.getFirst("utm_content"), query.getFirst("utm_id"));
-        EventOutcome outcome = tracking.ingest(event, new ClientContext(address, request.getHeader(HttpHeaders.USER_AGENT),
-                request.getHeader("Referer"), true, null));
+        return tracking.ingest(event, new ClientContext(address, request.getHeader(HttpHeaders.USER_AGENT),
+                request.getHeader("Referer"), true, null)).thenApply(PixelResource::describe);
+    }
+
+    /** The X-Tracking-Outcome value: accepted, or status:reason. */
+    static String describe(EventOutcome outcome) {
         return outcome.status() == EventOutcome.Status.ACCEPTED ? "accepted" : outcome.status().wire() + ":" + outcome.reason();
     }
 

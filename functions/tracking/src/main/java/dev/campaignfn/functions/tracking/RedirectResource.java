@@ -1,6 +1,8 @@
 package dev.campaignfn.functions.tracking;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -8,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.tracking.ClientContext;
-import dev.campaignfn.tracking.EventOutcome;
 import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackedLinks;
 import dev.campaignfn.tracking.TrackingService;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -43,26 +45,27 @@ public class RedirectResource {
     RateLimiter limiter;
 
     @GET
+    @Blocking
     @Operation(operationId = "followTrackedLink", summary = "Record a click and redirect to the link's destination")
     @APIResponse(responseCode = "302", description = "To the registered destination, with the link's UTM parameters")
     @APIResponse(responseCode = "404", description = "No such (enabled) link")
-    public Response follow(@PathParam("slug") String slug, @Context HttpServerRequest request) {
+    public CompletionStage<Response> follow(@PathParam("slug") String slug, @Context HttpServerRequest request) {
         if (slug == null || !slug.matches("[A-Za-z0-9_-]{3,64}")) {
             throw new NotFoundException("link", slug);
         }
         TrackedLinks.Target target = links.resolve(slug).orElseThrow(() -> new NotFoundException("link", slug));
         String address = ClientAddress.of(request);
-        String outcome = "rejected:rate_limited";
+        CompletionStage<String> outcome = CompletableFuture.completedFuture("rejected:rate_limited");
         if (limiter.secondsUntilAllowed(address, System.nanoTime()) == 0) {
             TrackEvent click = new TrackEvent(null, target.campaignId(), EventType.CLICK, null, null, null, target.channel(), null,
                     null, null, null, null, null, null, null, null, null, null, target.utm().source(), target.utm().medium(),
                     target.utm().campaign(), target.utm().term(), target.utm().content(), target.utm().id());
-            EventOutcome recorded = tracking.ingest(click, new ClientContext(address, request.getHeader(HttpHeaders.USER_AGENT),
-                    request.getHeader("Referer"), true, target.linkId()));
-            outcome = recorded.status() == EventOutcome.Status.ACCEPTED ? "accepted"
-                    : recorded.status().wire() + ":" + recorded.reason();
+            outcome = tracking.ingest(click, new ClientContext(address, request.getHeader(HttpHeaders.USER_AGENT),
+                    request.getHeader("Referer"), true, target.linkId())).thenApply(PixelResource::describe);
         }
-        return Response.status(Response.Status.FOUND).location(URI.create(target.location()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header(PixelResource.OUTCOME_HEADER, outcome).build();
+        // the visitor is sent on whatever happened to the click, even a failed write
+        return outcome.exceptionally(failure -> "error").thenApply(result -> Response.status(Response.Status.FOUND)
+                .location(URI.create(target.location())).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(PixelResource.OUTCOME_HEADER, result).build());
     }
 }

@@ -1,18 +1,16 @@
 package dev.campaignfn.functions.tracking;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.common.ApiJson;
@@ -26,6 +24,8 @@ import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingConfig;
 import dev.campaignfn.tracking.TrackingService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -39,7 +39,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Public event ingestion (seed 004's POST /track-event, and a batch route). Anyone may call it, so it
- * trusts nothing: every event is checked on its own and answered with its outcome.
+ * trusts nothing: every event is checked on its own and answered with its outcome. The answer is sent
+ * once the events are committed, without a request thread waiting for that (see EventWriter).
  */
 @Path("/v1/marketing")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,7 @@ public class TrackingResource {
     static final long EVENT_BODY_LIMIT = 32 * 1024;
     static final long BATCH_BODY_LIMIT = 2 * 1024 * 1024;
 
-    private final ObjectMapper mapper;
+    private final BatchReader batches;
 
     @Inject
     TrackingService tracking;
@@ -62,81 +63,50 @@ public class TrackingResource {
 
     @Inject
     public TrackingResource(ObjectMapper base) {
-        this.mapper = ApiJson.from(base);
+        this.batches = new BatchReader(ApiJson.from(base));
     }
 
     @POST
+    @NonBlocking
     @Path("/track-event")
     @BodyLimit(EVENT_BODY_LIMIT)
     @Operation(operationId = "trackEvent", summary = "Record one event (idempotent by event_id)")
     @APIResponse(responseCode = "200", description = "accepted, or duplicate when the event_id (or the conversion's order_id) was already counted")
     @APIResponse(responseCode = "400", description = "rejected: the problem's code is the reason, errors names the field")
     @APIResponse(responseCode = "404", description = "the campaign does not exist")
-    public RestResponse<Envelope<EventOutcome>> trackEvent(TrackEvent event, @Context HttpServerRequest request) {
+    public CompletionStage<RestResponse<Envelope<EventOutcome>>> trackEvent(TrackEvent event, @Context HttpServerRequest request) {
         if (event == null) {
             throw ValidationException.of("body", "a JSON event is required");
         }
-        EventOutcome outcome = tracking.ingest(event, new ClientContext(ClientAddress.of(request), null, null, false, null));
-        if (outcome.status() == EventOutcome.Status.REJECTED) {
-            Response.Status status = Rejection.UNKNOWN_CAMPAIGN.equals(outcome.reason()) ? Response.Status.NOT_FOUND
-                    : Response.Status.BAD_REQUEST;
-            Problem problem = Problem.of(status, "event-rejected", "Event rejected", outcome.message(), request.path())
-                    .withCode(outcome.reason())
-                    .withErrors(List.of(new dev.campaignfn.common.FieldError(outcome.field(), outcome.message())));
-            throw new jakarta.ws.rs.WebApplicationException(problem.toResponse());
-        }
-        return RestResponse.ok(Envelope.of(outcome));
+        String path = request.path();
+        return tracking.ingest(event, new ClientContext(ClientAddress.of(request), null, null, false, null)).thenApply(outcome -> {
+            if (outcome.status() == EventOutcome.Status.REJECTED) {
+                Response.Status status = Rejection.UNKNOWN_CAMPAIGN.equals(outcome.reason()) ? Response.Status.NOT_FOUND
+                        : Response.Status.BAD_REQUEST;
+                Problem problem = Problem.of(status, "event-rejected", "Event rejected", outcome.message(), path)
+                        .withCode(outcome.reason())
+                        .withErrors(List.of(new dev.campaignfn.common.FieldError(outcome.field(), outcome.message())));
+                throw new jakarta.ws.rs.WebApplicationException(problem.toResponse());
+            }
+            return RestResponse.ok(Envelope.of(outcome));
+        });
     }
 
     @POST
+    @Blocking
     @Path("/track-events")
     @BodyLimit(BATCH_BODY_LIMIT)
     @Operation(operationId = "trackEvents", summary = "Record a batch of events in one request",
             description = "Stored with one multi-row insert. Each event is answered on its own: accepted, duplicate, or rejected with its reason.")
     @APIResponse(responseCode = "200", description = "The outcome of every event, in the order sent")
-    public Envelope<BatchResult> trackEvents(JsonNode body, @Context HttpServerRequest request) {
-        if (body == null || !body.isObject() || !body.path("events").isArray()) {
+    public CompletionStage<Envelope<BatchResult>> trackEvents(InputStream body, @Context HttpServerRequest request)
+            throws IOException {
+        if (body == null) {
             throw ValidationException.of("events", "the body must be {\"events\": [...]}");
         }
-        if (body.size() != 1) {
-            throw ValidationException.of("body", "only the property 'events' is allowed");
-        }
-        JsonNode events = body.get("events");
-        if (events.size() > config.maxBatchSize()) {
-            throw ValidationException.of("events", "a batch holds at most " + config.maxBatchSize() + " events, not " + events.size());
-        }
-        List<TrackingService.Candidate> candidates = new ArrayList<>(events.size());
-        for (JsonNode node : events) {
-            candidates.add(read(node));
-        }
-        List<EventOutcome> outcomes = tracking.ingest(candidates, ClientContext.of(ClientAddress.of(request)));
-        return Envelope.of(BatchResult.of(outcomes));
-    }
-
-    /** One batch element: its own parse errors become its own rejection. */
-    private TrackingService.Candidate read(JsonNode node) {
-        UUID hint = eventIdOf(node);
-        if (!node.isObject()) {
-            return TrackingService.Candidate.unreadable(new Rejection(Rejection.INVALID_JSON, null, "an event must be a JSON object"), hint);
-        }
-        try {
-            return TrackingService.Candidate.of(mapper.treeToValue(node, TrackEvent.class));
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? null
-                    : e.getPath().get(0).getFieldName();
-            return TrackingService.Candidate.unreadable(new Rejection(Rejection.INVALID_FIELD, field,
-                    (field == null ? "" : field + ": ") + e.getOriginalMessage().replaceAll("\\s+", " ")), hint);
-        } catch (JsonProcessingException e) {
-            return TrackingService.Candidate.unreadable(new Rejection(Rejection.INVALID_JSON, null, e.getOriginalMessage()), hint);
-        }
-    }
-
-    private static UUID eventIdOf(JsonNode node) {
-        try {
-            return node.hasNonNull("event_id") ? UUID.fromString(node.get("event_id").asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        List<TrackingService.Candidate> candidates = batches.read(body, config.maxBatchSize());
+        return tracking.ingest(candidates, ClientContext.of(ClientAddress.of(request)))
+                .thenApply(outcomes -> Envelope.of(BatchResult.of(outcomes)));
     }
 
     /** A batch's answer: counts, and one outcome per event in the order sent. */

@@ -2,12 +2,19 @@ package dev.campaignfn.functions.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Rows;
@@ -76,6 +83,65 @@ class BatchTest {
         ApiGateway.Response retry = ApiGateway.anonymous().post(BATCH, body);
         assertEquals(500, retry.json().getInt("data.duplicates"));
         assertEquals(500L, new Rows(dataSource).value("select count(*) from campaign_events where campaign_id = ?", campaign));
+    }
+
+    /** Text a site may really send, stored exactly as sent by both statement shapes (per-value and per-column arrays). */
+    @ParameterizedTest
+    @ValueSource(ints = { 3, 40 })
+    void awkwardTextIsStoredExactly(int size) throws Exception {
+        UUID campaign = fixtures.active();
+        String[] awkward = { "say \"hi\"", "back\\slash", "{braces}", "a,b", "NULL", "", "line\nbreak", "tab\there", "日本語 🚀",
+                "'single'", "\\\"" };
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String text = awkward[i % awkward.length];
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("event_id", UUID.randomUUID().toString());
+            event.put("campaign_id", campaign.toString());
+            event.put("event_type", "click");
+            event.put("session_id", "s<" + text + ">");
+            event.put("user_agent", "agent<" + text + ">");
+            event.put("utm_content", text.isEmpty() ? null : text);
+            event.put("event_data", Map.of("text", text, "nested", List.of(text, Map.of(text.isEmpty() ? "k" : text, 1))));
+            events.add(event);
+        }
+        ApiGateway.Response answer = ApiGateway.anonymous().post(BATCH, json.writeValueAsString(Map.of("events", events)));
+        assertEquals(size, answer.json().getInt("data.accepted"), answer::toString);
+        Rows rows = new Rows(dataSource);
+        for (Map<String, Object> event : events) {
+            UUID id = UUID.fromString((String) event.get("event_id"));
+            assertEquals(event.get("session_id"), rows.value("select session_id from campaign_events where event_id = ?", id));
+            assertEquals(event.get("user_agent"), rows.value("select user_agent from campaign_events where event_id = ?", id));
+            assertEquals(event.get("utm_content"), rows.value("select utm_content from campaign_events where event_id = ?", id));
+            assertEquals(json.valueToTree(event.get("event_data")),
+                    json.readTree((String) rows.value("select event_data::text from campaign_events where event_id = ?", id)));
+        }
+    }
+
+    /** PostgreSQL cannot store NUL: the event that carries one is refused, the others of its batch are stored. */
+    @Test
+    void nulIsRefusedWithoutSinkingTheBatch() {
+        UUID campaign = fixtures.active();
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            String extra = switch (i) {
+                case 3 -> ", \"session_id\": \"a\\u0000b\"";
+                case 17 -> ", \"event_data\": {\"k\": [\"x\\u0000\"]}";
+                case 25 -> ", \"event_data\": {\"k\\u0000\": 1}";
+                default -> "";
+            };
+            events.append(i == 0 ? "" : ",").append("{\"campaign_id\": \"").append(campaign).append("\", \"event_type\": \"view\"")
+                    .append(extra).append('}');
+        }
+        ApiGateway.Response answer = ApiGateway.anonymous().post(BATCH, "{\"events\": [" + events + "]}");
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(27, answer.json().getInt("data.accepted"), answer::toString);
+        assertEquals("session_id", answer.json().getString("data.results[3].field"));
+        assertEquals("event_data", answer.json().getString("data.results[17].field"));
+        assertEquals("event_data", answer.json().getString("data.results[25].field"));
+        assertEquals("invalid_field", answer.json().getString("data.results[25].reason"));
+        assertEquals(27L, new Rows(dataSource).value("select count(*) from campaign_events where campaign_id = ?", campaign));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.campaignfn.functions.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +29,8 @@ import jakarta.inject.Inject;
 /**
  * Eight clients send 10,000 events at once, one in ten of them a retry of an event already sent (by
  * itself or another client, so retries race each other): the store keeps exactly the distinct events,
- * and after folding the rollups count exactly what is stored.
+ * and after folding the rollups count exactly what is stored. A third of the events are sent without
+ * occurred_at, so their retries take the path that matches copies by event_id alone.
  */
 @QuarkusTest
 class ConcurrentIngestTest {
@@ -62,9 +64,15 @@ class ConcurrentIngestTest {
                         event = sentOnce.get(random.nextInt(sentOnce.size()));
                     } else {
                         event = RollupTest.randomEvent(random, campaigns);
+                        if (random.nextInt(3) == 0) {
+                            event = untimed(event);
+                        }
                         sentOnce.add(event);
                     }
-                    EventOutcome outcome = tracking.ingest(event, ClientContext.of("192.0.2." + seed));
+                    // time moves on between requests, so a copy sent without occurred_at is stamped later than its
+                    // original and must be matched to it by event_id
+                    TestClock.CLOCK.advance(Duration.ofNanos(1000));
+                    EventOutcome outcome = tracking.ingest(event, ClientContext.of("192.0.2." + seed)).toCompletableFuture().join();
                     outcomes[outcome.status().ordinal()]++;
                 }
                 return outcomes;
@@ -101,5 +109,12 @@ class ConcurrentIngestTest {
             assertEquals(rows.value("select coalesce(sum(value), 0) from campaign_events where campaign_id = ?", id),
                     rows.value("select sum(revenue) from event_rollups_daily where campaign_id = ? and dimension = 'total'", id));
         }
+    }
+
+    private static TrackEvent untimed(TrackEvent e) {
+        return new TrackEvent(e.eventId(), e.campaignId(), e.eventType(), null, e.eventData(), e.audienceSegment(), e.channel(),
+                e.deviceType(), e.userAgent(), e.ipAddress(), e.referrerUrl(), e.landingUrl(), e.sessionId(), e.userId(), e.value(),
+                e.currency(), e.orderId(), e.conversionType(), e.utmSource(), e.utmMedium(), e.utmCampaign(), e.utmTerm(),
+                e.utmContent(), e.utmId());
     }
 }

@@ -94,7 +94,7 @@ class RollupTest {
             }
             for (int from = 0; from < batch.size(); from += 250) {
                 List<EventOutcome> outcomes = tracking.ingest(batch.subList(from, Math.min(batch.size(), from + 250)),
-                        ClientContext.of("192.0.2.1"));
+                        ClientContext.of("192.0.2.1")).toCompletableFuture().join();
                 assertTrue(outcomes.stream().noneMatch(o -> o.status() == EventOutcome.Status.REJECTED), outcomes::toString);
             }
             if (wave < 3) {
@@ -124,7 +124,7 @@ class RollupTest {
                         for (int i = 0; i < 100; i++) {
                             batch.add(TrackingService.Candidate.of(randomEvent(random, ids)));
                         }
-                        tracking.ingest(batch, ClientContext.of("192.0.2.2"));
+                        tracking.ingest(batch, ClientContext.of("192.0.2.2")).toCompletableFuture().join();
                     }
                     return null;
                 }));
@@ -157,7 +157,7 @@ class RollupTest {
         for (int i = 0; i < 400; i++) {
             batch.add(TrackingService.Candidate.of(randomEvent(random, List.of(id))));
         }
-        tracking.ingest(batch, ClientContext.of("192.0.2.3"));
+        tracking.ingest(batch, ClientContext.of("192.0.2.3")).toCompletableFuture().join();
         folder.fold();
         Campaign campaign = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>findById(id));
         campaigns.update(id, new CampaignCommand(campaign.name, null, campaign.type, campaign.startDate, campaign.endDate,

@@ -1,0 +1,119 @@
+package dev.campaignfn.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The local launcher as a separate process: started, asked for a token, measured, stopped. */
+final class Launcher implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+    private final Process process;
+
+    private Launcher(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts the launcher jar with its own data directory and, unless one is given, its embedded database on dbPort. */
+    static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log) throws Exception {
+        requireFree(port);
+        if (databaseUrl == null) {
+            requireFree(dbPort);
+        }
+        Path data = Files.createTempDirectory("campaignfn-bench");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CAMPAIGNFN_DATA_DIR", data.toString());
+        builder.environment().put("CAMPAIGNFN_LOCAL_DB_PORT", String.valueOf(dbPort));
+        builder.environment().put("CAMPAIGNFN_TRACKING_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
+        builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        if (databaseUrl != null) {
+            builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl);
+        }
+        Launcher launcher = new Launcher(builder.start(), "http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!launcher.process.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + launcher.process.exitValue() + "; see " + log);
+            }
+            try {
+                if (launcher.get("/q/health/ready").statusCode() == 200) {
+                    return launcher;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        launcher.close();
+        throw new IllegalStateException("the launcher did not become ready; see " + log);
+    }
+
+    /** A launcher or database left over from an earlier run would be measured instead of this build: refuse. */
+    private static void requireFree(int port) throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.net.BindException e) {
+            throw new IllegalStateException("port " + port + " is in use; stop what listens there or pass --port / --db-port");
+        }
+    }
+
+    /** Peak resident set size of the launcher process, in MiB (VmHWM). */
+    double peakRssMib() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the launcher exited during the run with " + process.exitValue());
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    String token(String role) throws Exception {
+        return JSON.readTree(get("/local/token?role=" + role).body()).path("data").path("access_token").asText();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
