@@ -213,6 +213,11 @@ alter sequence campaign_events_id_seq owned by campaign_events.id;
 -- the raw path (ad-hoc filters, attribution, exports, the tail after the watermark)
 create index campaign_events_campaign_time_idx on campaign_events (campaign_id, occurred_at) include (event_type, value, is_bot);
 create index campaign_events_time_brin on campaign_events using brin (occurred_at);
+-- An event is (event_id, occurred_at): a partitioned table's unique indexes must hold the partition
+-- key. A retry of the same event meets this index; an event sent without occurred_at is matched to an
+-- earlier copy by event_id before it is stamped (EventStore). A separate key table would cost a second
+-- random-key index per event and halve batch ingestion.
+create unique index campaign_events_event_id_idx on campaign_events (event_id, occurred_at);
 
 -- Rows that fall outside every monthly partition land here; maintenance moves them out.
 create table campaign_events_default partition of campaign_events default;
@@ -247,13 +252,6 @@ end;
 $$;
 
 select ensure_campaign_event_partitions((now() - interval '13 months')::date, 3);
-
--- An event_id is counted once however often it is sent; kept for the dedup retention, then purged.
-create table event_keys (
-    event_id    uuid        primary key,
-    received_at timestamptz not null
-);
-create index event_keys_received_brin on event_keys using brin (received_at);
 
 -- A conversion's order_id is counted once per campaign.
 create table conversion_orders (

@@ -31,7 +31,7 @@ public class EventWriter {
 
     private static final Logger LOG = Logger.getLogger(EventWriter.class);
 
-    /** Rows in one statement at most (25 parameters each, well under PostgreSQL's 65,535). */
+    /** Rows in one statement at most: bounds a group's memory and the length of its transaction. */
     static final int MAX_ROWS = 2000;
     /** Events that must have queued before a write starts while another is still in flight. */
     static final int MIN_ROWS_ALONGSIDE = 3;

@@ -17,4 +17,6 @@ public record Rejection(String reason, String field, String message) {
     public static final String INVALID_VALUE = "invalid_value";
     public static final String CURRENCY_MISMATCH = "currency_mismatch";
     public static final String EVENT_DATA_TOO_LARGE = "event_data_too_large";
+    /** Not an event rule: the client sent more than its rate (a 429 on the JSON routes, a header on the pixel and redirect). */
+    public static final String RATE_LIMITED = "rate_limited";
 }

@@ -56,7 +56,7 @@ public class PixelResource {
     public CompletionStage<Response> pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
         CompletionStage<String> outcome = limiter.secondsUntilAllowed(address, System.nanoTime()) > 0
-                ? CompletableFuture.completedFuture("rejected:rate_limited")
+                ? CompletableFuture.completedFuture("rejected:" + Rejection.RATE_LIMITED)
                 : record(uri.getQueryParameters(), request, address);
         // whatever happened to the hit (even a failed write), the page gets its image
         return outcome.exceptionally(failure -> "error").thenApply(result -> Response.ok(GIF, "image/gif")

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.campaignfn.http.Problem;
+import dev.campaignfn.tracking.Rejection;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -32,7 +33,7 @@ public class RateLimitFilter {
         }
         Problem problem = Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "this client sends more than its rate allows; retry after " + wait + " s", path)
-                .withCode("rate_limited").withDetails(Map.of("retry_after_seconds", wait));
+                .withCode(Rejection.RATE_LIMITED).withDetails(Map.of("retry_after_seconds", wait));
         return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, wait).build();
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventType;
+import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackedLinks;
 import dev.campaignfn.tracking.TrackingService;
@@ -55,7 +56,7 @@ public class RedirectResource {
         }
         TrackedLinks.Target target = links.resolve(slug).orElseThrow(() -> new NotFoundException("link", slug));
         String address = ClientAddress.of(request);
-        CompletionStage<String> outcome = CompletableFuture.completedFuture("rejected:rate_limited");
+        CompletionStage<String> outcome = CompletableFuture.completedFuture("rejected:" + Rejection.RATE_LIMITED);
         if (limiter.secondsUntilAllowed(address, System.nanoTime()) == 0) {
             TrackEvent click = new TrackEvent(null, target.campaignId(), EventType.CLICK, null, null, null, target.channel(), null,
                     null, null, null, null, null, null, null, null, null, null, target.utm().source(), target.utm().medium(),

@@ -2,6 +2,7 @@ package dev.campaignfn.functions.tracking;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.common.ApiJson;
+import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.http.BodyLimit;
 import dev.campaignfn.http.Envelope;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -85,8 +88,8 @@ public class TrackingResource {
                         : Response.Status.BAD_REQUEST;
                 Problem problem = Problem.of(status, "event-rejected", "Event rejected", outcome.message(), path)
                         .withCode(outcome.reason())
-                        .withErrors(List.of(new dev.campaignfn.common.FieldError(outcome.field(), outcome.message())));
-                throw new jakarta.ws.rs.WebApplicationException(problem.toResponse());
+                        .withErrors(List.of(new FieldError(outcome.field(), outcome.message())));
+                throw new WebApplicationException(problem.toResponse());
             }
             return RestResponse.ok(Envelope.of(outcome));
         });
@@ -112,7 +115,7 @@ public class TrackingResource {
     /** A batch's answer: counts, and one outcome per event in the order sent. */
     public record BatchResult(int accepted, int duplicates, int rejected, List<EventOutcome> results) {
         static BatchResult of(List<EventOutcome> outcomes) {
-            Map<EventOutcome.Status, Long> counts = new java.util.EnumMap<>(EventOutcome.Status.class);
+            Map<EventOutcome.Status, Long> counts = new EnumMap<>(EventOutcome.Status.class);
             outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
             return new BatchResult(counts.getOrDefault(EventOutcome.Status.ACCEPTED, 0L).intValue(),
                     counts.getOrDefault(EventOutcome.Status.DUPLICATE, 0L).intValue(),
