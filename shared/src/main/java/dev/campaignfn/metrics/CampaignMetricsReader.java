@@ -1,7 +1,6 @@
 package dev.campaignfn.metrics;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +21,6 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class CampaignMetricsReader {
 
-    /** Whole UTC hours that cover every event a campaign can have, so the rollups answer it all. */
-    static final Instant BEGINNING = Instant.EPOCH;
-    static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
-
     @Inject
     EntityManager em;
 
@@ -42,7 +37,7 @@ public class CampaignMetricsReader {
         if (campaignIds.isEmpty()) {
             return totals;
         }
-        Map<UUID, EventCounts> counts = events.totals(campaignIds, BEGINNING, END, false);
+        Map<UUID, EventCounts> counts = events.lifetime(campaignIds, false);
         List<Object[]> spend = em.createNativeQuery("select id, actual_spend from campaigns where id = any(cast(?1 as uuid[]))")
                 .setParameter(1, campaignIds.toArray(UUID[]::new)).getResultList();
         for (Object[] row : spend) {

@@ -4,16 +4,24 @@ import java.math.BigDecimal;
 
 /**
  * Counted and summed facts for a campaign (or several) over a period: everything else is derived
- * from these by {@link MetricFormulas}. Revenue and cost are in the campaign currency.
+ * from these by {@link MetricFormulas}. Revenue and cost are in the campaign currency. A null cost
+ * means the cost cannot be told (events of one audience segment or device: spend is not booked per
+ * segment), and every metric that needs it is null too.
  */
 public record MetricTotals(long impressions, long views, long clicks, long conversions, BigDecimal revenue,
         BigDecimal cost) {
 
-    public static final MetricTotals ZERO = new MetricTotals(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+    public static final MetricTotals ZERO = new MetricTotals(0, 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+
+    /** Nothing counted yet; the cost is zero, or unknown when it cannot be told. */
+    public static MetricTotals zero(boolean costKnown) {
+        return costKnown ? ZERO : ZERO.withCost(null);
+    }
 
     public MetricTotals plus(MetricTotals other) {
         return new MetricTotals(impressions + other.impressions, views + other.views, clicks + other.clicks,
-                conversions + other.conversions, revenue.add(other.revenue), cost.add(other.cost));
+                conversions + other.conversions, revenue.add(other.revenue),
+                cost == null || other.cost == null ? null : cost.add(other.cost));
     }
 
     public MetricTotals withCost(BigDecimal newCost) {
@@ -53,6 +61,6 @@ public record MetricTotals(long impressions, long views, long clicks, long conve
     }
 
     public BigDecimal profit() {
-        return revenue.subtract(cost);
+        return cost == null ? null : revenue.subtract(cost);
     }
 }

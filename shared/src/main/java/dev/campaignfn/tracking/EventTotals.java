@@ -8,97 +8,356 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The read primitive of analytics: counts and sums of campaigns' events in [from, to), exactly what a
- * scan of the raw events gives, without scanning them. The whole UTC hours of the range come from the
- * hourly rollups up to the watermark plus the raw events after it (the tail since the last fold); the
- * partial hours at either end come from raw events through the (campaign_id, occurred_at) index. One
- * statement reads the watermark, the rollups and the tail, so they are one consistent snapshot.
+ * The read primitive of analytics: counts and sums of campaigns' events, exactly what a scan of the
+ * raw events gives, mostly without scanning them. Each statement reads the rollups up to the watermark
+ * and the raw events after it (the tail since the last fold) in one snapshot, so a fold running at the
+ * same time can neither hide an event nor count it twice.
+ * <p>
+ * Three sources, chosen per campaign:
+ * <ul>
+ * <li>days in the campaign's own zone, with at most one dimension: the daily rollups;</li>
+ * <li>another zone, no dimension: the hourly rollups (UTC hours) re-bucketed in that zone, with the hours
+ * a bucket boundary cuts through (zones at :30 and :45) read from raw events;</li>
+ * <li>anything else (two dimensions, or a dimension in another zone): the raw events.</li>
+ * </ul>
+ * The tail is found through the event-id index: the statement gets a lower bound of the watermark
+ * read just before it (the watermark only grows), which lets the planner see how short the tail is,
+ * and compares with the watermark of its own snapshot for exactness.
  */
 @ApplicationScoped
 public class EventTotals {
 
-    static final String TOTALS = """
-            with w as (select last_event_id as mark from rollup_watermarks where name = 'campaign_events'),
-            parts as (
-              select campaign_id, impressions, views, clicks, conversions, revenue
+    static final String MARK = "select last_event_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
+    static final String WATERMARK = "with w as (" + MARK.replace("select last_event_id", "select last_event_id as mark") + ")\n";
+    static final String SUMS = "sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue)";
+
+    /**
+     * Buckets as instants; hours cut by a boundary (and the partial hours at either end) come from raw
+     * events, whole hours from the rollups and the tail.
+     */
+    static final String HOURLY = WATERMARK + """
+            select campaign_id, bucket, '' as segment, %1$s from (
+              select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, impressions, views, clicks, conversions, revenue
                 from event_rollups_hourly
-               where campaign_id = any(?) and bucket_start >= ? and bucket_start < ? and (? or not is_bot)
+               where campaign_id = any(?::uuid[]) and bucket_start >= ? and bucket_start < ? and bucket_start <> all(?::timestamptz[])
+                 and (? or not is_bot)
               union all
-              select campaign_id, %1$s
+              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), %2$s
                 from campaign_events, w
-               where campaign_id = any(?) and occurred_at >= ? and occurred_at < ? and id > w.mark and (? or not is_bot)
-               group by campaign_id
+               where campaign_id = any(?::uuid[]) and id > ? and id > w.mark and occurred_at >= ? and occurred_at < ?
+                 and date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[]) and (? or not is_bot)
+               group by 1, 2
               union all
-              select campaign_id, %1$s
-                from campaign_events
-               where campaign_id = any(?) and (? or not is_bot)
-                 and ((occurred_at >= ? and occurred_at < ?) or (occurred_at >= ? and occurred_at < ?))
-               group by campaign_id
-            )
-            select campaign_id, sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue)
-              from parts group by campaign_id
-            """.formatted(RollupFolder.COUNTS);
+              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), %2$s
+                from campaign_events e join unnest(?::timestamptz[]) as cut(hour_start)
+                  on e.occurred_at >= cut.hour_start and e.occurred_at < cut.hour_start + interval '1 hour'
+               where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ? and (? or not is_bot)
+               group by 1, 2
+            ) parts
+             where bucket between 1 and ?
+             group by 1, 2
+            """.formatted(SUMS, RollupFolder.COUNTS);
+
+    /** %3$s: the rollup segment, %4$s: the rollup filter, %5$s: the raw segment, %6$s: the raw filter. */
+    static final String DAILY = WATERMARK + """
+            select campaign_id, bucket, segment, %1$s from (
+              select campaign_id, width_bucket(day, ?::date[]) as bucket, %3$s as segment, impressions, views, clicks, conversions, revenue
+                from event_rollups_daily
+               where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? and (? or not is_bot) %4$s
+              union all
+              select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]), %5$s, %2$s
+                from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id, w
+               where e.campaign_id = any(?::uuid[]) and e.id > ? and e.id > w.mark and e.occurred_at >= ? and e.occurred_at < ?
+                 and (? or not e.is_bot) %6$s
+               group by 1, 2, 3
+            ) parts
+             where bucket between 1 and ?
+             group by 1, 2, 3
+            """;
+
+    /** %2$s: the segment, %3$s: the filter. */
+    static final String RAW = """
+            select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %2$s as segment, %1$s
+              from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
+             where e.campaign_id = any(?::uuid[]) and e.occurred_at >= ? and e.occurred_at < ? and (? or not e.is_bot) %3$s
+             group by 1, 2, 3
+            """;
+
+    static final String LIFETIME = WATERMARK + """
+            select campaign_id, %1$s from (
+              select campaign_id, impressions, views, clicks, conversions, revenue
+                from event_rollups_daily where campaign_id = any(?::uuid[]) and dimension = 'total' and (? or not is_bot)
+              union all
+              select campaign_id, %2$s
+                from campaign_events, w where campaign_id = any(?::uuid[]) and id > ? and id > w.mark and (? or not is_bot)
+               group by 1
+            ) parts
+             group by 1
+            """.formatted(SUMS, RollupFolder.COUNTS);
+
+    /** A bucket query's sources; see the class comment. */
+    enum Source {
+        DAILY_ROLLUPS, HOURLY_ROLLUPS, RAW_EVENTS
+    }
 
     @Inject
     DataSource dataSource;
 
     public EventCounts totals(UUID campaignId, Instant from, Instant to, boolean includeBots) {
-        return totals(java.util.List.of(campaignId), from, to, includeBots).getOrDefault(campaignId, EventCounts.ZERO);
+        return totals(List.of(campaignId), from, to, includeBots).getOrDefault(campaignId, EventCounts.ZERO);
     }
 
-    /** Totals per campaign; campaigns without events in the range are absent. */
+    /** Totals per campaign in [from, to), any instants; campaigns without events in the range are absent. */
     public Map<UUID, EventCounts> totals(Collection<UUID> campaignIds, Instant from, Instant to, boolean includeBots) {
         Map<UUID, EventCounts> totals = new HashMap<>();
         if (campaignIds.isEmpty() || !to.isAfter(from)) {
             return totals;
         }
-        Instant midFrom = ceilHour(from);
-        Instant midTo = to.truncatedTo(ChronoUnit.HOURS);
-        if (!midTo.isAfter(midFrom)) {
-            midFrom = from;
-            midTo = from;
+        for (BucketCounts row : hourly(campaignIds, List.of(from, to), includeBots)) {
+            totals.merge(row.campaignId(), row.counts(), EventCounts::plus);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(TOTALS)) {
-            java.sql.Array ids = connection.createArrayOf("uuid", campaignIds.toArray());
+        return totals;
+    }
+
+    /** Every event each campaign ever had; campaigns without events are absent. */
+    public Map<UUID, EventCounts> lifetime(Collection<UUID> campaignIds, boolean includeBots) {
+        Map<UUID, EventCounts> totals = new HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return totals;
+        }
+        String ids = SqlArrays.literal(campaignIds);
+        query(LIFETIME, (select, mark) -> {
             int p = 1;
-            select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(midFrom));
-            select.setTimestamp(p++, Timestamp.from(midTo));
+            select.setString(p++, ids);
             select.setBoolean(p++, includeBots);
-            select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(midFrom));
-            select.setTimestamp(p++, Timestamp.from(midTo));
+            select.setString(p++, ids);
+            select.setLong(p++, mark);
+            select.setBoolean(p, includeBots);
+        }, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
+        return totals;
+    }
+
+    /** The counts per campaign, bucket and segment value; empty buckets are absent. */
+    public List<BucketCounts> buckets(BucketQuery query) {
+        Map<Source, List<UUID>> bySource = new HashMap<>();
+        for (Map.Entry<UUID, ZoneId> campaign : query.campaignZones().entrySet()) {
+            bySource.computeIfAbsent(sourceFor(query, campaign.getValue()), s -> new ArrayList<>()).add(campaign.getKey());
+        }
+        List<BucketCounts> result = new ArrayList<>();
+        bySource.forEach((source, ids) -> result.addAll(switch (source) {
+            case DAILY_ROLLUPS -> daily(query, ids);
+            case HOURLY_ROLLUPS -> hourly(ids, query.boundaries().stream().map(d -> d.atStartOfDay(query.zone()).toInstant()).toList(),
+                    query.includeBots());
+            case RAW_EVENTS -> raw(query, ids);
+        }));
+        return result;
+    }
+
+    static Source sourceFor(BucketQuery query, ZoneId campaignZone) {
+        int dimensions = query.dimensions().size();
+        if ((query.zone() == null || query.zone().equals(campaignZone)) && dimensions <= 1) {
+            return Source.DAILY_ROLLUPS;
+        }
+        return dimensions == 0 ? Source.HOURLY_ROLLUPS : Source.RAW_EVENTS;
+    }
+
+    /** Buckets between instants: whole hours from the rollups and the tail, cut hours from raw events. */
+    private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots) {
+        Instant first = boundaries.get(0);
+        Instant last = boundaries.get(boundaries.size() - 1);
+        Instant wholeFrom = ceilHour(first);
+        Instant wholeTo = last.truncatedTo(ChronoUnit.HOURS);
+        Set<Instant> cut = new LinkedHashSet<>();
+        for (Instant boundary : boundaries) {
+            if (!boundary.equals(boundary.truncatedTo(ChronoUnit.HOURS))) {
+                cut.add(boundary.truncatedTo(ChronoUnit.HOURS));
+            }
+        }
+        String ids = SqlArrays.literal(campaignIds);
+        String bounds = SqlArrays.literal(boundaries);
+        String cutHours = SqlArrays.literal(cut);
+        List<BucketCounts> result = new ArrayList<>();
+        query(HOURLY, (select, mark) -> {
+            int p = 1;
+            select.setString(p++, bounds);
+            select.setString(p++, ids);
+            select.setTimestamp(p++, Timestamp.from(wholeFrom));
+            select.setTimestamp(p++, Timestamp.from(wholeTo));
+            select.setString(p++, cutHours);
             select.setBoolean(p++, includeBots);
-            select.setArray(p++, ids);
+            select.setString(p++, bounds);
+            select.setString(p++, ids);
+            select.setLong(p++, mark);
+            select.setTimestamp(p++, Timestamp.from(wholeFrom));
+            select.setTimestamp(p++, Timestamp.from(wholeTo));
+            select.setString(p++, cutHours);
             select.setBoolean(p++, includeBots);
-            select.setTimestamp(p++, Timestamp.from(from));
-            select.setTimestamp(p++, Timestamp.from(midFrom));
-            select.setTimestamp(p++, Timestamp.from(midTo));
-            select.setTimestamp(p, Timestamp.from(to));
+            select.setString(p++, bounds);
+            select.setString(p++, cutHours);
+            select.setString(p++, ids);
+            select.setTimestamp(p++, Timestamp.from(first));
+            select.setTimestamp(p++, Timestamp.from(last));
+            select.setBoolean(p++, includeBots);
+            select.setInt(p, boundaries.size() - 1);
+        }, rows -> result.add(bucketRow(rows)));
+        return result;
+    }
+
+    private List<BucketCounts> daily(BucketQuery query, List<UUID> campaignIds) {
+        EventDimension dimension = query.dimensions().isEmpty() ? null : query.dimensions().iterator().next();
+        String filterValue = dimension == null ? null : query.filter().get(dimension);
+        String sql = DAILY.formatted(SUMS, RollupFolder.COUNTS,
+                query.segmentBy() == null ? "''" : "dimension_value",
+                filterValue == null ? "" : "and dimension_value = ?",
+                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')",
+                filterValue == null ? "" : "and e." + dimension.column() + " = ?");
+        Instant[] range = instantRange(query, campaignIds);
+        String ids = SqlArrays.literal(campaignIds);
+        String days = SqlArrays.literal(query.boundaries());
+        List<BucketCounts> result = new ArrayList<>();
+        query(sql, (select, mark) -> {
+            int p = 1;
+            select.setString(p++, days);
+            select.setString(p++, ids);
+            select.setString(p++, dimension == null ? "total" : dimension.wire());
+            select.setObject(p++, query.boundaries().get(0));
+            select.setObject(p++, query.boundaries().get(query.boundaries().size() - 1));
+            select.setBoolean(p++, query.includeBots());
+            if (filterValue != null) {
+                select.setString(p++, filterValue);
+            }
+            select.setString(p++, days);
+            select.setString(p++, ids);
+            select.setString(p++, zones(query, campaignIds));
+            select.setString(p++, ids);
+            select.setLong(p++, mark);
+            select.setTimestamp(p++, Timestamp.from(range[0]));
+            select.setTimestamp(p++, Timestamp.from(range[1]));
+            select.setBoolean(p++, query.includeBots());
+            if (filterValue != null) {
+                select.setString(p++, filterValue);
+            }
+            select.setInt(p, query.bucketCount());
+        }, rows -> result.add(bucketRow(rows)));
+        return result;
+    }
+
+    private List<BucketCounts> raw(BucketQuery query, List<UUID> campaignIds) {
+        StringBuilder filter = new StringBuilder();
+        List<String> values = new ArrayList<>();
+        query.filter().forEach((dimension, value) -> {
+            filter.append(" and e.").append(dimension.column()).append(" = ?");
+            values.add(value);
+        });
+        String sql = RAW.formatted(RollupFolder.COUNTS,
+                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter);
+        Instant[] range = instantRange(query, campaignIds);
+        String ids = SqlArrays.literal(campaignIds);
+        List<BucketCounts> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            int p = 1;
+            select.setString(p++, SqlArrays.literal(query.boundaries()));
+            select.setString(p++, ids);
+            select.setString(p++, zones(query, campaignIds));
+            select.setString(p++, ids);
+            select.setTimestamp(p++, Timestamp.from(range[0]));
+            select.setTimestamp(p++, Timestamp.from(range[1]));
+            select.setBoolean(p++, query.includeBots());
+            for (String value : values) {
+                select.setString(p++, value);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    BigDecimal revenue = rows.getBigDecimal(6);
-                    totals.put(rows.getObject(1, UUID.class), new EventCounts(rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), revenue == null ? EventCounts.ZERO.revenue() : revenue.setScale(2)));
+                    BucketCounts row = bucketRow(rows);
+                    if (row.bucket() >= 0 && row.bucket() < query.bucketCount()) {
+                        result.add(row);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read events", e);
+        }
+        return result;
+    }
+
+    /** The instants that hold every bucket of every campaign, each in its own zone. */
+    private static Instant[] instantRange(BucketQuery query, List<UUID> campaignIds) {
+        LocalDate first = query.boundaries().get(0);
+        LocalDate end = query.boundaries().get(query.boundaries().size() - 1);
+        Instant from = null;
+        Instant to = null;
+        for (UUID id : campaignIds) {
+            ZoneId zone = query.zoneOf(id);
+            Instant start = first.atStartOfDay(zone).toInstant();
+            Instant stop = end.atStartOfDay(zone).toInstant();
+            from = from == null || start.isBefore(from) ? start : from;
+            to = to == null || stop.isAfter(to) ? stop : to;
+        }
+        return new Instant[] { from, to };
+    }
+
+    private static String zones(BucketQuery query, List<UUID> campaignIds) {
+        return SqlArrays.literal(campaignIds.stream().map(id -> query.zoneOf(id).getId()).toArray());
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement, long markLowerBound) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs a statement that reads rollups and tail, after reading a lower bound of the watermark. */
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            long mark;
+            try (PreparedStatement select = connection.prepareStatement(MARK); ResultSet row = select.executeQuery()) {
+                row.next();
+                mark = row.getLong(1);
+            }
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                binder.bind(select, mark);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read event totals", e);
         }
-        return totals;
+    }
+
+    private static BucketCounts bucketRow(ResultSet rows) throws SQLException {
+        return new BucketCounts(rows.getObject(1, UUID.class), rows.getInt(2) - 1, rows.getString(3), counts(rows, 4));
+    }
+
+    private static EventCounts counts(ResultSet rows, int first) throws SQLException {
+        BigDecimal revenue = rows.getBigDecimal(first + 4);
+        return new EventCounts(rows.getLong(first), rows.getLong(first + 1), rows.getLong(first + 2), rows.getLong(first + 3),
+                revenue == null ? EventCounts.ZERO.revenue() : revenue.setScale(2));
     }
 
     static Instant ceilHour(Instant instant) {

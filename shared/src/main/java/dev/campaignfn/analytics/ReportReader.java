@@ -1,0 +1,72 @@
+package dev.campaignfn.analytics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.campaignfn.budget.SpendTotals;
+import dev.campaignfn.metrics.MetricTotals;
+import dev.campaignfn.tracking.BucketCounts;
+import dev.campaignfn.tracking.BucketQuery;
+import dev.campaignfn.tracking.EventCounts;
+import dev.campaignfn.tracking.EventDimension;
+import dev.campaignfn.tracking.EventTotals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one query path of every report and export: event counts from the read primitive joined with
+ * the spend ledger, per campaign, bucket and segment value. Cost follows the events' breakdown where
+ * the ledger has it (per channel) and is null where it cannot (per audience segment or device).
+ */
+@ApplicationScoped
+public class ReportReader {
+
+    private record Key(UUID campaignId, int bucket, String segment) {
+    }
+
+    @Inject
+    EventTotals events;
+
+    @Inject
+    SpendTotals spend;
+
+    /**
+     * @param campaignZones the campaigns and their own reporting zones
+     * @param zone the zone every campaign is reported in, or null for each its own
+     * @param boundaries each bucket's first day, then the day after the last bucket
+     */
+    public List<ReportRow> read(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries, ReportRequest request) {
+        if (campaignZones.isEmpty()) {
+            return List.of();
+        }
+        BucketQuery query = new BucketQuery(campaignZones, zone, boundaries, request.filter(), request.segmentBy(),
+                request.includeBots());
+        boolean costKnown = request.costKnown() && (request.segmentBy() == null || request.segmentBy() == EventDimension.CHANNEL);
+        Map<Key, MetricTotals> rows = new LinkedHashMap<>();
+        for (BucketCounts counts : events.buckets(query)) {
+            EventCounts c = counts.counts();
+            rows.put(new Key(counts.campaignId(), counts.bucket(), counts.segment()),
+                    new MetricTotals(c.impressions(), c.views(), c.clicks(), c.conversions(), c.revenue(),
+                            costKnown ? MetricTotals.ZERO.cost() : null));
+        }
+        if (costKnown) {
+            Map<UUID, ZoneId> zones = new LinkedHashMap<>();
+            campaignZones.keySet().forEach(id -> zones.put(id, query.zoneOf(id)));
+            boolean byChannel = request.segmentBy() == EventDimension.CHANNEL;
+            for (SpendTotals.SpendBucket entry : spend.buckets(zones, boundaries, request.filter().get(EventDimension.CHANNEL),
+                    byChannel)) {
+                rows.merge(new Key(entry.campaignId(), entry.bucket(), entry.channel()), MetricTotals.ZERO.withCost(entry.amount()),
+                        MetricTotals::plus);
+            }
+        }
+        List<ReportRow> result = new ArrayList<>(rows.size());
+        rows.forEach((key, totals) -> result.add(new ReportRow(key.campaignId(), key.bucket(), key.segment(), totals)));
+        return result;
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.campaignfn.budget;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.campaignfn.common.SqlArrays;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The spend ledger summed per campaign, bucket of local days and (optionally) channel: the cost side
+ * of every report. Spend and refunds count on the day they occurred, in the report's zone.
+ */
+@ApplicationScoped
+public class SpendTotals {
+
+    /** One campaign's net spend in one bucket (0-based) and channel ("" when not broken down, or unallocated). */
+    public record SpendBucket(UUID campaignId, int bucket, String channel, BigDecimal amount) {
+    }
+
+    /** %1$s: the channel column or '', %2$s: the channel filter. */
+    static final String BUCKETS = """
+            select s.campaign_id, width_bucket((s.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %1$s, sum(s.amount)
+              from spend_entries s join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = s.campaign_id
+             where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ? %2$s
+             group by 1, 2, 3
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * @param zones each campaign and the zone its days are counted in
+     * @param boundaries each bucket's first day, then the day after the last bucket
+     * @param channel only this channel's entries, or null for all
+     * @param byChannel one row per channel instead of one per bucket
+     */
+    public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel) {
+        List<SpendBucket> result = new ArrayList<>();
+        if (zones.isEmpty()) {
+            return result;
+        }
+        List<UUID> ids = new ArrayList<>(zones.keySet());
+        LocalDate first = boundaries.get(0);
+        LocalDate end = boundaries.get(boundaries.size() - 1);
+        Instant from = null;
+        Instant to = null;
+        for (ZoneId zone : zones.values()) {
+            Instant start = first.atStartOfDay(zone).toInstant();
+            Instant stop = end.atStartOfDay(zone).toInstant();
+            from = from == null || start.isBefore(from) ? start : from;
+            to = to == null || stop.isAfter(to) ? stop : to;
+        }
+        String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            String idList = SqlArrays.literal(ids);
+            int p = 1;
+            select.setString(p++, SqlArrays.literal(boundaries));
+            select.setString(p++, idList);
+            select.setString(p++, SqlArrays.literal(ids.stream().map(id -> zones.get(id).getId()).toArray()));
+            select.setString(p++, idList);
+            select.setTimestamp(p++, Timestamp.from(from));
+            select.setTimestamp(p++, Timestamp.from(to));
+            if (channel != null) {
+                select.setString(p, channel);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int bucket = rows.getInt(2) - 1;
+                    if (bucket >= 0 && bucket < boundaries.size() - 1) {
+                        result.add(new SpendBucket(rows.getObject(1, UUID.class), bucket, rows.getString(3), rows.getBigDecimal(4)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the spend ledger", e);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.campaignfn.tracking;
+
+import java.util.UUID;
+
+/**
+ * One campaign's events in one bucket (0-based, in the order of the query's boundaries) and, when the
+ * query breaks down by a dimension, one value of it ({@code ""} for events without one, or when the
+ * query has no breakdown).
+ */
+public record BucketCounts(UUID campaignId, int bucket, String segment, EventCounts counts) {
+}

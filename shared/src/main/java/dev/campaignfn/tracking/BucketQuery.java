@@ -1,0 +1,45 @@
+package dev.campaignfn.tracking;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What to count, bucket by bucket: campaigns (with their reporting zones), the buckets as local dates
+ * ({@code boundaries}: each bucket's first day, then the day after the last bucket), in one zone for
+ * all or in each campaign's own ({@code zone} null), optionally only events with given dimension
+ * values, optionally broken down by one dimension.
+ */
+public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries,
+        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots) {
+
+    public BucketQuery {
+        if (boundaries.size() < 2) {
+            throw new IllegalArgumentException("at least one bucket");
+        }
+        filter = Map.copyOf(filter);
+    }
+
+    public int bucketCount() {
+        return boundaries.size() - 1;
+    }
+
+    /** The zone a campaign's events are bucketed in. */
+    public ZoneId zoneOf(UUID campaignId) {
+        return zone != null ? zone : campaignZones.get(campaignId);
+    }
+
+    /** Every dimension the query filters or breaks down by. */
+    public Set<EventDimension> dimensions() {
+        Set<EventDimension> dimensions = EnumSet.noneOf(EventDimension.class);
+        dimensions.addAll(filter.keySet());
+        if (segmentBy != null) {
+            dimensions.add(segmentBy);
+        }
+        return dimensions;
+    }
+}
