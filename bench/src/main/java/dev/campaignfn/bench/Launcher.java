@@ -19,21 +19,43 @@ final class Launcher implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     private final Process process;
+    private final Settings settings;
 
-    private Launcher(Process process, String base) {
+    /** How to start it: the same settings start it again on the same data (a restart). */
+    record Settings(Path jar, int port, int dbPort, String databaseUrl, Path log, Path dataDir) {
+    }
+
+    private Launcher(Process process, String base, Settings settings) {
         this.process = process;
         this.base = base;
+        this.settings = settings;
     }
 
     /** Starts the launcher jar with its own data directory and, unless one is given, its embedded database on dbPort. */
     static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log) throws Exception {
+        Files.deleteIfExists(log);
+        return start(new Settings(jar, port, dbPort, databaseUrl, log, Files.createTempDirectory("campaignfn-bench")));
+    }
+
+    /** Stops this launcher (and its embedded database) and starts it again on the same data. */
+    Launcher restart() throws Exception {
+        close();
+        return start(settings);
+    }
+
+    static Launcher start(Settings settings) throws Exception {
+        Path jar = settings.jar();
+        int port = settings.port();
+        int dbPort = settings.dbPort();
+        String databaseUrl = settings.databaseUrl();
+        Path log = settings.log();
         requireFree(port);
         if (databaseUrl == null) {
             requireFree(dbPort);
         }
-        Path data = Files.createTempDirectory("campaignfn-bench");
+        Path data = settings.dataDir();
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CAMPAIGNFN_DATA_DIR", data.toString());
         builder.environment().put("CAMPAIGNFN_LOCAL_DB_PORT", String.valueOf(dbPort));
@@ -42,8 +64,8 @@ final class Launcher implements AutoCloseable {
         if (databaseUrl != null) {
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl);
         }
-        Launcher launcher = new Launcher(builder.start(), "http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Launcher launcher = new Launcher(builder.start(), "http://127.0.0.1:" + port, settings);
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!launcher.process.isAlive()) {
                 throw new IllegalStateException("the launcher exited with " + launcher.process.exitValue() + "; see " + log);
@@ -85,6 +107,16 @@ final class Launcher implements AutoCloseable {
 
     String token(String role) throws Exception {
         return JSON.readTree(get("/local/token?role=" + role).body()).path("data").path("access_token").asText();
+    }
+
+    /** An authenticated GET; a non-2xx answer is an error. */
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.campaignfn.analytics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.CustomPlans;
 import dev.campaignfn.common.SqlArrays;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.tracking.EventType;
@@ -183,11 +185,11 @@ public class Attribution {
             to = to == null || end.isAfter(to) ? end : to;
         }
         List<Conversion> conversions = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(CONVERSIONS)) {
-            String idList = SqlArrays.literal(ids);
-            select.setString(1, idList);
-            select.setString(2, SqlArrays.literal(zones));
-            select.setString(3, idList);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, CONVERSIONS)) {
+            Array idList = SqlArrays.typed(connection, "uuid", ids);
+            select.setArray(1, idList);
+            select.setArray(2, SqlArrays.typed(connection, "text", zones));
+            select.setArray(3, idList);
             select.setTimestamp(4, Timestamp.from(from));
             select.setTimestamp(5, Timestamp.from(to));
             select.setObject(6, set.period().startDate());
@@ -226,13 +228,13 @@ public class Attribution {
         if (first == null) {
             return journeys;
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(TOUCHES)) {
-            select.setString(1, SqlArrays.literal(set.zones().keySet()));
-            select.setString(2, SqlArrays.literal(types.stream().map(EventType::wire).toArray()));
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, TOUCHES)) {
+            select.setArray(1, SqlArrays.typed(connection, "uuid", set.zones().keySet()));
+            select.setArray(2, SqlArrays.typed(connection, "text", types.stream().map(EventType::wire).toList()));
             select.setTimestamp(3, Timestamp.from(first.minus(lookback)));
             select.setTimestamp(4, Timestamp.from(last));
-            select.setString(5, SqlArrays.literal(users));
-            select.setString(6, SqlArrays.literal(sessions));
+            select.setArray(5, SqlArrays.typed(connection, "text", users));
+            select.setArray(6, SqlArrays.typed(connection, "text", sessions));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Touch touch = new Touch(rows.getObject(1, UUID.class), rows.getString(2), rows.getTimestamp(3).toInstant());

@@ -1,6 +1,7 @@
 package dev.campaignfn.budget;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.CustomPlans;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,13 +67,13 @@ public class SpendTotals {
             to = to == null || stop.isAfter(to) ? stop : to;
         }
         String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            String idList = SqlArrays.literal(ids);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+            Array idList = SqlArrays.typed(connection, "uuid", ids);
             int p = 1;
-            select.setString(p++, SqlArrays.literal(boundaries));
-            select.setString(p++, idList);
-            select.setString(p++, SqlArrays.literal(ids.stream().map(id -> zones.get(id).getId()).toArray()));
-            select.setString(p++, idList);
+            select.setArray(p++, SqlArrays.typed(connection, "date", boundaries));
+            select.setArray(p++, idList);
+            select.setArray(p++, SqlArrays.typed(connection, "text", ids.stream().map(id -> zones.get(id).getId()).toList()));
+            select.setArray(p++, idList);
             select.setTimestamp(p++, Timestamp.from(from));
             select.setTimestamp(p++, Timestamp.from(to));
             if (channel != null) {

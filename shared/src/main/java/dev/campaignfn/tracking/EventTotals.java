@@ -1,6 +1,7 @@
 package dev.campaignfn.tracking;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.CustomPlans;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -144,12 +146,12 @@ public class EventTotals {
         if (campaignIds.isEmpty()) {
             return totals;
         }
-        String ids = SqlArrays.literal(campaignIds);
         query(LIFETIME, (select, mark) -> {
+            Array ids = SqlArrays.typed(select.getConnection(), "uuid", campaignIds);
             int p = 1;
-            select.setString(p++, ids);
+            select.setArray(p++, ids);
             select.setBoolean(p++, includeBots);
-            select.setString(p++, ids);
+            select.setArray(p++, ids);
             select.setLong(p++, mark);
             select.setBoolean(p, includeBots);
         }, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
@@ -192,28 +194,29 @@ public class EventTotals {
                 cut.add(boundary.truncatedTo(ChronoUnit.HOURS));
             }
         }
-        String ids = SqlArrays.literal(campaignIds);
-        String bounds = SqlArrays.literal(boundaries);
-        String cutHours = SqlArrays.literal(cut);
         List<BucketCounts> result = new ArrayList<>();
         query(HOURLY, (select, mark) -> {
+            Connection connection = select.getConnection();
+            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
+            Array bounds = SqlArrays.typed(connection, "timestamptz", boundaries);
+            Array cutHours = SqlArrays.typed(connection, "timestamptz", cut);
             int p = 1;
-            select.setString(p++, bounds);
-            select.setString(p++, ids);
+            select.setArray(p++, bounds);
+            select.setArray(p++, ids);
             select.setTimestamp(p++, Timestamp.from(wholeFrom));
             select.setTimestamp(p++, Timestamp.from(wholeTo));
-            select.setString(p++, cutHours);
+            select.setArray(p++, cutHours);
             select.setBoolean(p++, includeBots);
-            select.setString(p++, bounds);
-            select.setString(p++, ids);
+            select.setArray(p++, bounds);
+            select.setArray(p++, ids);
             select.setLong(p++, mark);
             select.setTimestamp(p++, Timestamp.from(wholeFrom));
             select.setTimestamp(p++, Timestamp.from(wholeTo));
-            select.setString(p++, cutHours);
+            select.setArray(p++, cutHours);
             select.setBoolean(p++, includeBots);
-            select.setString(p++, bounds);
-            select.setString(p++, cutHours);
-            select.setString(p++, ids);
+            select.setArray(p++, bounds);
+            select.setArray(p++, cutHours);
+            select.setArray(p++, ids);
             select.setTimestamp(p++, Timestamp.from(first));
             select.setTimestamp(p++, Timestamp.from(last));
             select.setBoolean(p++, includeBots);
@@ -231,13 +234,14 @@ public class EventTotals {
                 query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')",
                 filterValue == null ? "" : "and e." + dimension.column() + " = ?");
         Instant[] range = instantRange(query, campaignIds);
-        String ids = SqlArrays.literal(campaignIds);
-        String days = SqlArrays.literal(query.boundaries());
         List<BucketCounts> result = new ArrayList<>();
         query(sql, (select, mark) -> {
+            Connection connection = select.getConnection();
+            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
+            Array days = SqlArrays.typed(connection, "date", query.boundaries());
             int p = 1;
-            select.setString(p++, days);
-            select.setString(p++, ids);
+            select.setArray(p++, days);
+            select.setArray(p++, ids);
             select.setString(p++, dimension == null ? "total" : dimension.wire());
             select.setObject(p++, query.boundaries().get(0));
             select.setObject(p++, query.boundaries().get(query.boundaries().size() - 1));
@@ -245,10 +249,10 @@ public class EventTotals {
             if (filterValue != null) {
                 select.setString(p++, filterValue);
             }
-            select.setString(p++, days);
-            select.setString(p++, ids);
-            select.setString(p++, zones(query, campaignIds));
-            select.setString(p++, ids);
+            select.setArray(p++, days);
+            select.setArray(p++, ids);
+            select.setArray(p++, zones(connection, query, campaignIds));
+            select.setArray(p++, ids);
             select.setLong(p++, mark);
             select.setTimestamp(p++, Timestamp.from(range[0]));
             select.setTimestamp(p++, Timestamp.from(range[1]));
@@ -271,14 +275,14 @@ public class EventTotals {
         String sql = RAW.formatted(RollupFolder.COUNTS,
                 query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter);
         Instant[] range = instantRange(query, campaignIds);
-        String ids = SqlArrays.literal(campaignIds);
         List<BucketCounts> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
             int p = 1;
-            select.setString(p++, SqlArrays.literal(query.boundaries()));
-            select.setString(p++, ids);
-            select.setString(p++, zones(query, campaignIds));
-            select.setString(p++, ids);
+            select.setArray(p++, SqlArrays.typed(connection, "date", query.boundaries()));
+            select.setArray(p++, ids);
+            select.setArray(p++, zones(connection, query, campaignIds));
+            select.setArray(p++, ids);
             select.setTimestamp(p++, Timestamp.from(range[0]));
             select.setTimestamp(p++, Timestamp.from(range[1]));
             select.setBoolean(p++, query.includeBots());
@@ -315,8 +319,8 @@ public class EventTotals {
         return new Instant[] { from, to };
     }
 
-    private static String zones(BucketQuery query, List<UUID> campaignIds) {
-        return SqlArrays.literal(campaignIds.stream().map(id -> query.zoneOf(id).getId()).toArray());
+    private static Array zones(Connection connection, BucketQuery query, List<UUID> campaignIds) throws SQLException {
+        return SqlArrays.typed(connection, "text", campaignIds.stream().map(id -> query.zoneOf(id).getId()).toList());
     }
 
     @FunctionalInterface
@@ -337,7 +341,7 @@ public class EventTotals {
                 row.next();
                 mark = row.getLong(1);
             }
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
+            try (PreparedStatement select = CustomPlans.prepare(connection, sql)) {
                 binder.bind(select, mark);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +26,15 @@ import dev.campaignfn.content.ContentPlanService;
 import dev.campaignfn.content.ContentStatus;
 import dev.campaignfn.kpi.KpiCommand;
 import dev.campaignfn.metrics.Metric;
+import dev.campaignfn.tracking.RollupFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Realistic demo data for trying the launcher: campaigns of several types, states, currencies and
- * time zones, with channels, budgets, allocations, daily spend, KPIs and content. Everything goes
- * through the same services as the API, so the data obeys the same rules. Loading twice adds nothing.
+ * time zones, with channels, budgets, allocations, daily spend, KPIs, content and tracked events.
+ * Everything goes through the same services as the API, so the data obeys the same rules. Loading
+ * twice adds nothing.
  */
 @ApplicationScoped
 public class DemoData {
@@ -51,11 +54,18 @@ public class DemoData {
     @Inject
     ContentPlanService content;
 
+    @Inject
+    DemoTraffic traffic;
+
+    @Inject
+    RollupFolder folder;
+
     public record Loaded(List<String> created, List<String> alreadyPresent) {
     }
 
     private record Spec(String name, CampaignType type, String currency, String zone, int startDaysAgo, int days,
-            String budget, Map<String, String> allocations, String dailySpend, String finalState, List<KpiCommand> kpis) {
+            String budget, Map<String, String> allocations, String dailySpend, int dailyImpressions, String finalState,
+            List<KpiCommand> kpis) {
     }
 
     public Loaded load() {
@@ -63,24 +73,24 @@ public class DemoData {
         List<Spec> specs = List.of(
                 new Spec("Spring Sale 2026", CampaignType.MULTICHANNEL, "EUR", "Europe/Paris", 30, 60, "25000.00",
                         ordered("facebook", "8000.00", "google_search", "9000.00", "instagram", "4000.00", "email", "1500.00"),
-                        "310.00", "active", List.of(
+                        "310.00", 500, "active", List.of(
                                 new KpiCommand("Conversions", Metric.CONVERSIONS, new BigDecimal("1200"), null, null),
                                 new KpiCommand("Return on ad spend", Metric.ROAS, new BigDecimal("3.5"), null, null),
                                 new KpiCommand("Cost per acquisition", Metric.CPA, new BigDecimal("25"), null, null))),
                 new Spec("Always-on affiliates", CampaignType.AFFILIATE, "USD", "America/New_York", 60, 365, "40000.00",
-                        ordered("affiliate", "30000.00", "email", "5000.00"), "95.00", "active", List.of(
+                        ordered("affiliate", "30000.00", "email", "5000.00"), "95.00", 300, "active", List.of(
                                 new KpiCommand("Revenue", Metric.REVENUE, new BigDecimal("150000"), null, null))),
                 new Spec("Brand awareness Q4", CampaignType.DISPLAY, "EUR", "Europe/Berlin", 20, 45, "12000.00",
-                        ordered("display", "9000.00", "youtube", "2500.00"), "180.00", "paused", List.of(
+                        ordered("display", "9000.00", "youtube", "2500.00"), "180.00", 600, "paused", List.of(
                                 new KpiCommand("Impressions", Metric.IMPRESSIONS, new BigDecimal("2000000"), null, null))),
                 new Spec("Holiday newsletter", CampaignType.EMAIL, "GBP", "Europe/London", 40, 45, "2000.00",
-                        ordered("email", "1800.00"), "40.00", "completed", List.of(
+                        ordered("email", "1800.00"), "40.00", 400, "completed", List.of(
                                 new KpiCommand("Click-through rate", Metric.CTR, new BigDecimal("3"), null, null))),
                 new Spec("Product webinar series", CampaignType.EVENT, "USD", "America/Los_Angeles", -10, 21, "6000.00",
-                        ordered("linkedin", "3500.00", "email", "500.00"), null, "scheduled", List.of(
+                        ordered("linkedin", "3500.00", "email", "500.00"), null, 0, "scheduled", List.of(
                                 new KpiCommand("Registrations", null, new BigDecimal("800"), new BigDecimal("0"), "signups"))),
                 new Spec("Creator launch", CampaignType.INFLUENCER, "EUR", "Europe/Madrid", -30, 30, "15000.00",
-                        ordered("tiktok", "9000.00", "instagram", "5000.00"), null, "draft", List.of()));
+                        ordered("tiktok", "9000.00", "instagram", "5000.00"), null, 0, "draft", List.of()));
         List<String> created = new ArrayList<>();
         List<String> present = new ArrayList<>();
         for (Spec spec : specs) {
@@ -90,6 +100,9 @@ public class DemoData {
             }
             create(spec, today);
             created.add(spec.name);
+        }
+        if (!created.isEmpty()) {
+            folder.fold();
         }
         return new Loaded(created, present);
     }
@@ -126,6 +139,9 @@ public class DemoData {
                         "demo-" + id + "-" + d, start.plus(Duration.ofDays(d)).plus(Duration.ofHours(20)), spec.currency, null),
                         Actor.DEMO_DATA);
             }
+        }
+        if (spec.dailyImpressions > 0) {
+            traffic.send(id, ZoneId.of(spec.zone), start, List.copyOf(spec.allocations.keySet()), spec.dailyImpressions);
         }
         switch (spec.finalState) {
             case "paused" -> lifecycle.pause(id, "Creative refresh", Actor.DEMO_DATA);

@@ -2,6 +2,7 @@ package dev.campaignfn.functions.local;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -68,6 +69,12 @@ class LauncherTest {
                 .body("data.total_budget", equalTo(25000.00f)).body("data.spent", notNullValue());
         given().auth().oauth2(analyst).queryParam("status", "completed").get("/v1/marketing/admin/campaigns").then()
                 .body("data.name", hasItem("Holiday newsletter"));
+        // the demo traffic went through tracking and the rollups: the analytics routes of the launcher show it
+        given().auth().oauth2(analyst).queryParam("date_range", "30d").get("/v1/marketing/admin/analytics/campaigns/" + id).then()
+                .statusCode(200).body("data.time_zone", equalTo("Europe/Paris")).body("data.summary.total_impressions", greaterThan(1000))
+                .body("data.summary.total_conversions", greaterThan(0)).body("data.daily_stats.size()", equalTo(30));
+        given().auth().oauth2(analyst).get("/v1/marketing/admin/analytics/dashboard").then().statusCode(200)
+                .body("data.summary.total_campaigns", greaterThan(0)).body("data.trends.size()", equalTo(30));
     }
 
     @Test
