@@ -76,6 +76,12 @@ public final class AnalyticsBench {
             long started = System.nanoTime();
             bench.load(campaignCount, events, days);
             double loadSeconds = (System.nanoTime() - started) / 1e9;
+            if (Boolean.parseBoolean(o.getOrDefault("hold", "false"))) {
+                // for profiling: keep the loaded launcher running until this process is stopped
+                System.out.printf("loaded; launcher on port %s, database on %d, token: %s%n", o.getOrDefault("port", "18080"), dbPort,
+                        bench.token);
+                Thread.sleep(Long.MAX_VALUE);
+            }
             bench.checkSameAnswers();
             bench.warm();
             for (int round = 0; round < coldRounds; round++) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ final class Launcher implements AutoCloseable {
     private final Settings settings;
 
     /** How to start it: the same settings start it again on the same data (a restart). */
-    record Settings(Path jar, int port, int dbPort, String databaseUrl, Path log, Path dataDir) {
+    record Settings(Path jar, int port, int dbPort, String databaseUrl, Path log, Path dataDir, List<String> jvmOptions) {
     }
 
     private Launcher(Process process, String base, Settings settings) {
@@ -33,8 +34,13 @@ final class Launcher implements AutoCloseable {
 
     /** Starts the launcher jar with its own data directory and, unless one is given, its embedded database on dbPort. */
     static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log) throws Exception {
+        return start(jar, port, dbPort, databaseUrl, log, List.of());
+    }
+
+    /** The same, with JVM options for the launcher (a heap limit, say). */
+    static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log, List<String> jvmOptions) throws Exception {
         Files.deleteIfExists(log);
-        return start(new Settings(jar, port, dbPort, databaseUrl, log, Files.createTempDirectory("campaignfn-bench")));
+        return start(new Settings(jar, port, dbPort, databaseUrl, log, Files.createTempDirectory("campaignfn-bench"), jvmOptions));
     }
 
     /** Stops this launcher (and its embedded database) and starts it again on the same data. */
@@ -54,7 +60,10 @@ final class Launcher implements AutoCloseable {
             requireFree(dbPort);
         }
         Path data = settings.dataDir();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true)
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CAMPAIGNFN_DATA_DIR", data.toString());
@@ -90,6 +99,10 @@ final class Launcher implements AutoCloseable {
         } catch (java.net.BindException e) {
             throw new IllegalStateException("port " + port + " is in use; stop what listens there or pass --port / --db-port");
         }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Peak resident set size of the launcher process, in MiB (VmHWM). */

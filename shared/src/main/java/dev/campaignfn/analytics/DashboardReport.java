@@ -81,11 +81,20 @@ public class DashboardReport {
     Clock clock;
 
     public Dashboard dashboard(Selection selection, ReportRequest request) {
-        ReportRequest unsegmented = request.segmentedBy(null);
         int top = selection.top() == null ? config.topCampaigns() : selection.top();
         if (top < 1 || top > MAX_TOP) {
             throw ValidationException.of("top", "must be between 1 and " + MAX_TOP);
         }
+        return dashboard(selection, request, top);
+    }
+
+    /** The dashboard's campaigns table with every selected campaign, in the table's order (exports). */
+    public Dashboard withEveryCampaign(Selection selection, ReportRequest request) {
+        return dashboard(selection, request, Integer.MAX_VALUE);
+    }
+
+    private Dashboard dashboard(Selection selection, ReportRequest request, int top) {
+        ReportRequest unsegmented = request.segmentedBy(null);
         List<Campaign> candidates = selection.campaignIds().isEmpty() ? Campaign.list("status in ?1 order by name",
                 selection.statuses().isEmpty() ? Set.of(CampaignStatus.SCHEDULED, CampaignStatus.ACTIVE, CampaignStatus.PAUSED,
                         CampaignStatus.COMPLETED, CampaignStatus.CANCELLED) : selection.statuses())

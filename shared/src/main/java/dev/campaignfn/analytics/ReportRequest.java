@@ -44,6 +44,11 @@ public record ReportRequest(RangePreset preset, LocalDate startDate, LocalDate e
         return period;
     }
 
+    /** This request with other metrics. */
+    public ReportRequest withMetrics(List<Metric> chosen) {
+        return new ReportRequest(preset, startDate, endDate, groupBy, chosen, filter, segmentBy, zone, includeBots);
+    }
+
     /** This request with its breakdown replaced (null: none). */
     public ReportRequest segmentedBy(EventDimension dimension) {
         return new ReportRequest(preset, startDate, endDate, groupBy, metrics, filter, dimension, zone, includeBots);

@@ -2,6 +2,7 @@ package dev.campaignfn.analytics;
 
 import java.math.BigDecimal;
 
+import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.metrics.MetricTotals;
 
 /**
@@ -13,6 +14,26 @@ import dev.campaignfn.metrics.MetricTotals;
 public record Summary(long totalImpressions, long totalViews, long totalClicks, long totalConversions, BigDecimal totalRevenue,
         BigDecimal totalSpend, BigDecimal profit, BigDecimal clickThroughRate, BigDecimal conversionRate, BigDecimal cpc,
         BigDecimal cpm, BigDecimal cpa, BigDecimal roas, BigDecimal roi, BigDecimal aov) {
+
+    /** One metric of this summary, as answered. */
+    public BigDecimal value(Metric metric) {
+        return switch (metric) {
+            case IMPRESSIONS -> BigDecimal.valueOf(totalImpressions);
+            case VIEWS -> BigDecimal.valueOf(totalViews);
+            case CLICKS -> BigDecimal.valueOf(totalClicks);
+            case CONVERSIONS -> BigDecimal.valueOf(totalConversions);
+            case REVENUE -> totalRevenue;
+            case SPEND -> totalSpend;
+            case CTR -> clickThroughRate;
+            case CVR -> conversionRate;
+            case CPC -> cpc;
+            case CPM -> cpm;
+            case CPA -> cpa;
+            case ROAS -> roas;
+            case ROI -> roi;
+            case AOV -> aov;
+        };
+    }
 
     public static Summary of(MetricTotals t) {
         return new Summary(t.impressions(), t.views(), t.clicks(), t.conversions(), t.revenue(), t.cost(), t.profit(), t.ctr(),

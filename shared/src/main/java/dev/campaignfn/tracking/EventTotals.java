@@ -42,7 +42,7 @@ import jakarta.inject.Inject;
  * <li>anything else (two dimensions, or a dimension in another zone): the raw events.</li>
  * </ul>
  * The tail is found through the event-id index: the statement gets a lower bound of the watermark
- * read just before it (the watermark only grows), which lets the planner see how short the tail is,
+ * read at most a second before it (the watermark only grows), which lets the planner see how short the tail is,
  * and compares with the watermark of its own snapshot for exactness.
  */
 @ApplicationScoped
@@ -333,14 +333,38 @@ public class EventTotals {
         void read(ResultSet rows) throws SQLException;
     }
 
-    /** Runs a statement that reads rollups and tail, after reading a lower bound of the watermark. */
+    /** How long a watermark read stays the lower bound statements plan with. */
+    static final long MARK_REUSE_NANOS = 1_000_000_000L;
+
+    /** The last watermark read and when (System.nanoTime()); any past watermark is a valid lower bound. */
+    private record MarkReading(long mark, long readAt) {
+    }
+
+    private volatile MarkReading lastMark;
+
+    /**
+     * A lower bound of the watermark, read at most once a second: the watermark only grows, so an older
+     * reading is still a lower bound, and one second more of tail does not change a plan. This saves
+     * every report a round trip.
+     */
+    private long markLowerBound(Connection connection) throws SQLException {
+        MarkReading reading = lastMark;
+        long now = System.nanoTime();
+        if (reading != null && now - reading.readAt() < MARK_REUSE_NANOS) {
+            return reading.mark();
+        }
+        try (PreparedStatement select = connection.prepareStatement(MARK); ResultSet row = select.executeQuery()) {
+            row.next();
+            long mark = row.getLong(1);
+            lastMark = new MarkReading(mark, now);
+            return mark;
+        }
+    }
+
+    /** Runs a statement that reads rollups and tail, given a lower bound of the watermark. */
     private void query(String sql, Binder binder, RowReader reader) {
         try (Connection connection = dataSource.getConnection()) {
-            long mark;
-            try (PreparedStatement select = connection.prepareStatement(MARK); ResultSet row = select.executeQuery()) {
-                row.next();
-                mark = row.getLong(1);
-            }
+            long mark = markLowerBound(connection);
             try (PreparedStatement select = CustomPlans.prepare(connection, sql)) {
                 binder.bind(select, mark);
                 try (ResultSet rows = select.executeQuery()) {

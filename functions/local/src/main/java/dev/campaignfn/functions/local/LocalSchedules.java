@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import dev.campaignfn.automation.JobReport;
 import dev.campaignfn.automation.LifecycleJob;
+import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.tracking.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class LocalSchedules {
     @Inject
     RollupFolder rollups;
 
+    @Inject
+    ExportJobs exports;
+
     @Scheduled(every = "${campaignfn.local.schedule.rollup:5s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rollup() {
@@ -37,6 +41,16 @@ public class LocalSchedules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void lifecycle() {
         log(lifecycle.run());
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.exports:2s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void exports() {
+        int ran = exports.runPending(Integer.MAX_VALUE);
+        int purged = exports.purgeExpired();
+        if (ran + purged > 0) {
+            LOG.debugf("exports job: %d run, %d expired purged", ran, purged);
+        }
     }
 
     private static void log(JobReport report) {

@@ -1,0 +1,46 @@
+package dev.campaignfn.functions.automation;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.export.ExportJobs;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * {@code exports}: runs the queued export jobs (every minute), then purges the files of expired
+ * ones. It stops taking new jobs when less than two minutes of the invocation are left, so a job is
+ * never cut off by the Lambda timeout (a cut-off job is taken over when its lease runs out).
+ */
+@Named("exports")
+public class ExportsHandler implements RequestHandler<ScheduledInvocation, JobReport> {
+
+    static final long MIN_REMAINING_MILLIS = 120_000;
+
+    @Inject
+    ExportJobs jobs;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public JobReport handleRequest(ScheduledInvocation event, Context context) {
+        var started = clock.instant();
+        int ran = 0;
+        while (context == null || context.getRemainingTimeInMillis() > MIN_REMAINING_MILLIS) {
+            if (jobs.runPending(1) == 0) {
+                break;
+            }
+            ran++;
+        }
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("jobs_run", ran);
+        outcome.put("expired_purged", jobs.purgeExpired());
+        return new JobReport("exports", started, clock.instant(), outcome);
+    }
+}
