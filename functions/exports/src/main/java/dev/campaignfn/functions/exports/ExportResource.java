@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -13,8 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.campaignfn.analytics.AnalyticsConfig;
-import dev.campaignfn.common.NotFoundException;
-import dev.campaignfn.export.ExportFormat;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.export.ExportQuery;
 import dev.campaignfn.export.ExportService;
@@ -34,7 +30,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
@@ -45,12 +40,13 @@ import jakarta.ws.rs.core.UriInfo;
  * that would not fit in an API Gateway/Lambda answer (or that the caller queues with POST) becomes a
  * job whose file is stored and downloaded through a time-limited URL.
  */
-@Path("/v1/marketing")
+// the same class path as the analytics routes: RESTEasy Reactive routes a request to the classes of the
+// longest matching class path only, and merges classes that share it (the launcher serves both)
+@Path(ExportResource.BASE)
 @Tag(name = "Exports")
 public class ExportResource {
 
     static final String BASE = "/v1/marketing/admin/analytics";
-    static final String ROUTES = "/admin/analytics";
 
     @Inject
     ExportService exports;
@@ -74,7 +70,7 @@ public class ExportResource {
     UriInfo uri;
 
     @GET
-    @Path(ROUTES + "/export")
+    @Path("/export")
     @PermissionsAllowed(Permissions.ANALYTICS_EXPORT)
     @Operation(operationId = "exportAnalytics", summary = "Seed 004's export: the file, or a background job (202) when it is too large for a direct answer")
     @APIResponse(responseCode = "200", description = "The CSV or XLSX file")
@@ -99,7 +95,7 @@ public class ExportResource {
     }
 
     @POST
-    @Path(ROUTES + "/exports")
+    @Path("/exports")
     @PermissionsAllowed(Permissions.ANALYTICS_EXPORT)
     @Operation(operationId = "createExportJob", summary = "Queues an export (the same parameters as GET /export) to run in the background")
     @APIResponse(responseCode = "202", description = "The job (Location: where to follow it)")
@@ -113,36 +109,13 @@ public class ExportResource {
     }
 
     @GET
-    @Path(ROUTES + "/exports/{id}")
+    @Path("/exports/{id}")
     @PermissionsAllowed(Permissions.ANALYTICS_EXPORT)
     @Operation(operationId = "getExportJob", summary = "An export job: its status and, when done, a time-limited download URL")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job")
     public Envelope<ExportJobs.JobView> job(@PathParam("id") String id) {
         return Envelope.of(absolute(jobs.get(Params.uuid(id, "id"))));
-    }
-
-    @GET
-    @Path("/exports/files/{key}")
-    @Operation(operationId = "downloadExport", summary = "A finished export's file, through the signed URL a job answered (local store only)")
-    @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "No such file, or the URL expired or is not signed right")
-    public RestResponse<Object> download(@PathParam("key") String key, @QueryParam("name") String name,
-            @QueryParam("expires") String expires, @QueryParam("signature") String signature) throws IOException {
-        long until;
-        try {
-            until = Long.parseLong(expires == null ? "" : expires);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("export file", key);
-        }
-        Optional<java.nio.file.Path> file = store.signedFile(key, name, until, signature);
-        if (file.isEmpty()) {
-            throw new NotFoundException("export file", key);
-        }
-        String type = (key.endsWith(".xlsx") ? ExportFormat.XLSX : ExportFormat.CSV).contentType();
-        return RestResponse.ResponseBuilder.<Object> ok(Files.readAllBytes(file.get()), type)
-                .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private RestResponse<Object> queued(ExportQuery query) {

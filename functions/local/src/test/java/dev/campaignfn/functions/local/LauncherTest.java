@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
 
@@ -75,6 +76,39 @@ class LauncherTest {
                 .body("data.summary.total_conversions", greaterThan(0)).body("data.daily_stats.size()", equalTo(30));
         given().auth().oauth2(analyst).get("/v1/marketing/admin/analytics/dashboard").then().statusCode(200)
                 .body("data.summary.total_campaigns", greaterThan(0)).body("data.trends.size()", equalTo(30));
+
+        // the exports share the analytics routes' prefix: both are served, and the export equals the report
+        List<Integer> clicks = given().auth().oauth2(analyst).queryParam("date_range", "30d")
+                .get("/v1/marketing/admin/analytics/campaigns/" + id + "/daily").then().statusCode(200).extract().path("data.daily_stats.clicks");
+        String csv = given().auth().oauth2(analyst).queryParam("campaign_id", id).queryParam("date_range", "30d")
+                .queryParam("metrics", "clicks").get("/v1/marketing/admin/analytics/export").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"campaign_analytics_" + id))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals("Date,Campaign Name,Type,Clicks", lines[0]);
+        for (int i = 0; i < clicks.size(); i++) {
+            assertEquals(String.valueOf(clicks.get(i)), lines[i + 1].substring(lines[i + 1].lastIndexOf(',') + 1), lines[i + 1]);
+        }
+        // a queued export runs on the launcher's timer and downloads through its signed URL
+        String job = given().auth().oauth2(analyst).queryParam("report", "campaigns").post("/v1/marketing/admin/analytics/exports")
+                .then().statusCode(202).extract().path("data.id");
+        String url = null;
+        for (int attempt = 0; attempt < 100 && url == null; attempt++) {
+            url = given().auth().oauth2(analyst).get("/v1/marketing/admin/analytics/exports/" + job).then().statusCode(200).extract()
+                    .path("data.download_url");
+            sleep(200);
+        }
+        assertNotNull(url, "the launcher ran the export job");
+        given().urlEncodingEnabled(false).get(java.net.URI.create(url).getRawPath() + "?" + java.net.URI.create(url).getRawQuery()).then()
+                .statusCode(200).body(org.hamcrest.Matchers.containsString("Spring Sale 2026"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

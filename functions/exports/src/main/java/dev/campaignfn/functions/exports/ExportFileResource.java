@@ -1,0 +1,57 @@
+package dev.campaignfn.functions.exports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.campaignfn.common.NotFoundException;
+import dev.campaignfn.export.ExportFormat;
+import dev.campaignfn.export.ExportStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Downloads of finished exports kept by the local store, through the signed, expiring URL a job
+ * answered. Public like a presigned S3 URL: the signature is the permission. With the S3 store the
+ * URLs point at S3 and this route finds nothing.
+ */
+@Path("/v1/marketing/exports")
+@Tag(name = "Exports")
+public class ExportFileResource {
+
+    @Inject
+    ExportStore store;
+
+    @GET
+    @Path("/files/{key}")
+    @Operation(operationId = "downloadExport", summary = "A finished export's file, through the signed URL a job answered (local store only)")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "No such file, or the URL expired or is not signed right")
+    public RestResponse<Object> download(@PathParam("key") String key, @QueryParam("name") String name,
+            @QueryParam("expires") String expires, @QueryParam("signature") String signature) throws IOException {
+        long until;
+        try {
+            until = Long.parseLong(expires == null ? "" : expires);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("export file", key);
+        }
+        Optional<java.nio.file.Path> file = store.signedFile(key, name, until, signature);
+        if (file.isEmpty()) {
+            throw new NotFoundException("export file", key);
+        }
+        String type = (key.endsWith(".xlsx") ? ExportFormat.XLSX : ExportFormat.CSV).contentType();
+        return RestResponse.ResponseBuilder.<Object> ok(Files.readAllBytes(file.get()), type)
+                .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+}
