@@ -370,8 +370,8 @@ public final class AnalyticsBench {
         StringBuilder text = new StringBuilder();
         text.append(String.format("Analytics benchmark, %s, %d cores: %,d events for %d campaigns over %d days (loaded and folded in %.0f s);"
                 + " warm: one client, p50/p95 over %s calls; cold: %d rounds (median/max)%n%n", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), events, campaignCount, days, loadSeconds, CALLS.values().stream()
-                        .map(c -> String.valueOf(c[0])).toList(), coldRounds));
+                Runtime.getRuntime().availableProcessors(), events, campaignCount, days, loadSeconds, REPORTS.stream()
+                        .map(r -> r + " " + CALLS.get(r)[0]).toList(), coldRounds));
         text.append("| report | ours warm p50 / p95 | seed views warm p50 / p95 | warm ratio (p50) | ours cold median / max |"
                 + " seed views cold median / max | cold ratio (median) | target |\n|---|---|---|---|---|---|---|---|\n");
         Map<String, String> names = Map.of("campaign", "campaign report (30 days by day)", "segmented", "segmented by channel (30 days)",

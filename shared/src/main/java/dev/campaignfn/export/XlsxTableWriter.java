@@ -15,8 +15,8 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * A real XLSX workbook written as a stream (fastexcel): a header block stating what the numbers are
  * (title, period, time zone, currency), a bold header row frozen in place, counts and amounts as
- * numeric cells with number formats, days and instants as dates. Rows are flushed every thousand, so
- * memory does not grow with the export.
+ * numeric cells with number formats, days and instants as dates. Rows are flushed every thousand and
+ * text is written inline (not into the shared strings table), so memory does not grow with the export.
  */
 public final class XlsxTableWriter implements TableWriter {
 
@@ -76,7 +76,8 @@ public final class XlsxTableWriter implements TableWriter {
             return;
         }
         switch (kind) {
-            case TEXT -> sheet.value(r, c, cell.toString());
+            // inline, not in the shared strings table, which fastexcel keeps in memory until the end
+            case TEXT -> sheet.inlineString(r, c, cell.toString());
             case INTEGER -> {
                 sheet.value(r, c, (Number) cell);
                 sheet.style(r, c).format(INTEGER_FORMAT).set();

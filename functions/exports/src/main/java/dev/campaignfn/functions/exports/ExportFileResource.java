@@ -1,7 +1,5 @@
 package dev.campaignfn.functions.exports;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Downloads of finished exports kept by the local store, through the signed, expiring URL a job
+ * Downloads of finished exports (streamed from the file, never read into memory) kept by the local store, through the signed, expiring URL a job
  * answered. Public like a presigned S3 URL: the signature is the permission. With the S3 store the
  * URLs point at S3 and this route finds nothing.
  */
@@ -37,7 +35,7 @@ public class ExportFileResource {
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "404", description = "No such file, or the URL expired or is not signed right")
     public RestResponse<Object> download(@PathParam("key") String key, @QueryParam("name") String name,
-            @QueryParam("expires") String expires, @QueryParam("signature") String signature) throws IOException {
+            @QueryParam("expires") String expires, @QueryParam("signature") String signature) {
         long until;
         try {
             until = Long.parseLong(expires == null ? "" : expires);
@@ -49,7 +47,7 @@ public class ExportFileResource {
             throw new NotFoundException("export file", key);
         }
         String type = (key.endsWith(".xlsx") ? ExportFormat.XLSX : ExportFormat.CSV).contentType();
-        return RestResponse.ResponseBuilder.<Object> ok(Files.readAllBytes(file.get()), type)
+        return RestResponse.ResponseBuilder.<Object> ok(file.get().toFile(), type)
                 .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
