@@ -14,8 +14,8 @@ import jakarta.inject.Named;
 
 /**
  * {@code exports}: runs the queued export jobs (every minute), then purges the files of expired
- * ones. It stops taking new jobs when less than two minutes of the invocation are left, so a job is
- * never cut off by the Lambda timeout (a cut-off job is taken over when its lease runs out).
+ * ones. After the first job it stops taking new ones when less than two minutes of the invocation are
+ * left, so a job is rarely cut off by the Lambda timeout (a cut-off job is taken over when its lease runs out).
  */
 @Named("exports")
 public class ExportsHandler implements RequestHandler<ScheduledInvocation, JobReport> {
@@ -32,7 +32,8 @@ public class ExportsHandler implements RequestHandler<ScheduledInvocation, JobRe
     public JobReport handleRequest(ScheduledInvocation event, Context context) {
         var started = clock.instant();
         int ran = 0;
-        while (context == null || context.getRemainingTimeInMillis() > MIN_REMAINING_MILLIS) {
+        // the first job always runs; later ones only while the invocation has time left for one more
+        while (ran == 0 || context == null || context.getRemainingTimeInMillis() > MIN_REMAINING_MILLIS) {
             if (jobs.runPending(1) == 0) {
                 break;
             }

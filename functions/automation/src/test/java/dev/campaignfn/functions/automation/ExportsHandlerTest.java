@@ -74,9 +74,14 @@ class ExportsHandlerTest {
         UUID xlsx = jobs.create(new ExportQuery(ExportReport.CAMPAIGN, ExportFormat.XLSX, campaign, null, request, null, null, null,
                 null, null, false), planner.name()).id();
 
-        JsonPath report = ScheduleEvents.invoke(ScheduleEvents.scheduled("exports", TestClock.CLOCK.instant()));
-        assertEquals("exports", report.getString("job"));
-        assertEquals(2, report.getInt("outcome.jobs_run"));
+        // each invocation runs at least one job, more while its time allows (the test's mock runtime gives little)
+        int ran = 0;
+        for (int invocation = 0; invocation < 3; invocation++) {
+            JsonPath report = ScheduleEvents.invoke(ScheduleEvents.scheduled("exports", TestClock.CLOCK.instant()));
+            assertEquals("exports", report.getString("job"));
+            ran += report.getInt("outcome.jobs_run");
+        }
+        assertEquals(2, ran);
         for (UUID id : List.of(csv, xlsx)) {
             ExportJobs.JobView job = jobs.get(id);
             assertEquals("succeeded", job.status(), job::toString);

@@ -1,0 +1,242 @@
+package dev.campaignfn.alert;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.campaignfn.audit.AuditLog;
+import dev.campaignfn.common.Actor;
+import dev.campaignfn.common.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Alerts and the webhooks they go to. Raising an alert writes it and one outbox row per enabled
+ * webhook in one transaction, so an alert is never lost and never delivered before it exists;
+ * {@link AlertDelivery} sends the outbox. An alert's dedup key makes raising it idempotent.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    /** Raises the alert unless its dedup key was raised before; answers its id when it was new. Joins the caller's transaction. */
+    @Transactional
+    public Optional<UUID> raise(AlertDraft draft) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean inserted;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into alerts (id, campaign_id, channel_id, rule_id, kind, severity, threshold, title, message, details,
+                                        dedup_key, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (dedup_key) do nothing
+                    """)) {
+                insert.setObject(1, id);
+                insert.setObject(2, draft.campaignId());
+                insert.setString(3, draft.channelId());
+                insert.setObject(4, draft.ruleId());
+                insert.setString(5, draft.kind());
+                insert.setString(6, draft.severity());
+                insert.setObject(7, draft.threshold());
+                insert.setString(8, draft.title());
+                insert.setString(9, draft.message());
+                insert.setString(10, JSON.writeValueAsString(draft.details() == null ? Map.of() : draft.details()));
+                insert.setString(11, draft.dedupKey());
+                insert.setTimestamp(12, Timestamp.from(now));
+                inserted = insert.executeUpdate() == 1;
+            }
+            if (inserted) {
+                try (PreparedStatement outbox = connection.prepareStatement(
+                        "insert into alert_deliveries (alert_id, webhook_id, next_attempt_at) select ?, id, ? from webhooks where enabled")) {
+                    outbox.setObject(1, id);
+                    outbox.setTimestamp(2, Timestamp.from(now));
+                    outbox.executeUpdate();
+                }
+            }
+            return inserted ? Optional.of(id) : Optional.empty();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not raise the alert " + draft.dedupKey(), e);
+        }
+    }
+
+    static final String ALERT_COLUMNS = "id, campaign_id, channel_id, rule_id, kind, severity, threshold, title, message, details::text,"
+            + " created_at, acknowledged_at, acknowledged_by";
+
+    /** Newest first; {@code campaignId} null for every campaign, {@code open} for the unacknowledged only. */
+    public List<AlertView> list(UUID campaignId, boolean open, int limit) {
+        String sql = "select " + ALERT_COLUMNS + " from alerts where (?::uuid is null or campaign_id = ?::uuid)"
+                + (open ? " and acknowledged_at is null" : "") + " order by created_at desc, id limit ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, campaignId);
+            select.setObject(2, campaignId);
+            select.setInt(3, limit);
+            List<AlertView> alerts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    alerts.add(alert(rows));
+                }
+            }
+            return alerts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read alerts", e);
+        }
+    }
+
+    @Transactional
+    public AlertView acknowledge(UUID alertId, Actor actor) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "update alerts set acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)"
+                        + " where id = ? returning " + ALERT_COLUMNS)) {
+            update.setTimestamp(1, Timestamp.from(clock.instant()));
+            update.setString(2, actor.name());
+            update.setObject(3, alertId);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("alert", alertId);
+                }
+                return alert(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not acknowledge the alert", e);
+        }
+    }
+
+    /** A row of {@link #ALERT_COLUMNS}. */
+    static AlertView alert(ResultSet row) throws SQLException {
+        Map<String, Object> details;
+        try {
+            details = JSON.readValue(row.getString(10), new TypeReference<Map<String, Object>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable alert details", e);
+        }
+        Timestamp acknowledged = row.getTimestamp(12);
+        return new AlertView(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getObject(4, UUID.class),
+                row.getString(5), row.getString(6), (Integer) row.getObject(7), row.getString(8), row.getString(9), details,
+                row.getTimestamp(11).toInstant(), acknowledged == null ? null : acknowledged.toInstant(), row.getString(13));
+    }
+
+    // ------------------------------------------------------------------------------------------ webhooks
+
+    public List<WebhookView> webhooks() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select id, name, url, format, enabled, created_at, updated_at, version from webhooks order by created_at");
+                ResultSet rows = select.executeQuery()) {
+            List<WebhookView> hooks = new ArrayList<>();
+            while (rows.next()) {
+                hooks.add(webhook(rows, null));
+            }
+            return hooks;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read webhooks", e);
+        }
+    }
+
+    @Transactional
+    public WebhookView createWebhook(@Valid @NotNull WebhookCommand command, Actor actor) {
+        UUID id = UUID.randomUUID();
+        String secret = command.secret() != null ? command.secret() : newSecret();
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "insert into webhooks (id, name, url, format, secret, enabled, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " returning id, name, url, format, enabled, created_at, updated_at, version")) {
+            insert.setObject(1, id);
+            insert.setString(2, command.name());
+            insert.setString(3, command.url());
+            insert.setString(4, command.format() == null ? "json" : command.format());
+            insert.setString(5, secret);
+            insert.setBoolean(6, command.enabled() == null || command.enabled());
+            insert.setString(7, actor.name());
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(9, Timestamp.from(now));
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                audit.record(actor, "webhook.created", "webhook", id, null, Map.of("url", command.url()));
+                return webhook(row, secret);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the webhook", e);
+        }
+    }
+
+    @Transactional
+    public WebhookView updateWebhook(UUID id, @Valid @NotNull WebhookCommand command, Actor actor) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "update webhooks set name = ?, url = ?, format = ?, secret = coalesce(?, secret), enabled = ?, updated_at = ?,"
+                        + " version = version + 1 where id = ? returning id, name, url, format, enabled, created_at, updated_at, version")) {
+            update.setString(1, command.name());
+            update.setString(2, command.url());
+            update.setString(3, command.format() == null ? "json" : command.format());
+            update.setString(4, command.secret());
+            update.setBoolean(5, command.enabled() == null || command.enabled());
+            update.setTimestamp(6, Timestamp.from(clock.instant()));
+            update.setObject(7, id);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("webhook", id);
+                }
+                audit.record(actor, "webhook.updated", "webhook", id, null, Map.of("url", command.url()));
+                return webhook(row, null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update the webhook", e);
+        }
+    }
+
+    @Transactional
+    public void deleteWebhook(UUID id, Actor actor) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
+                "delete from webhooks where id = ?")) {
+            delete.setObject(1, id);
+            if (delete.executeUpdate() == 0) {
+                throw new NotFoundException("webhook", id);
+            }
+            audit.record(actor, "webhook.deleted", "webhook", id, null, Map.of());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete the webhook", e);
+        }
+    }
+
+    private static WebhookView webhook(ResultSet row, String secret) throws SQLException {
+        return new WebhookView(row.getObject("id", UUID.class), row.getString("name"), row.getString("url"), row.getString("format"),
+                row.getBoolean("enabled"), secret, row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
+                row.getLong("version"));
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
