@@ -27,6 +27,7 @@ import dev.campaignfn.common.DomainException;
 import dev.campaignfn.common.NotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 /**
@@ -162,7 +163,11 @@ public class ExportJobs {
         }
     }
 
-    /** Runs queued jobs until none is left or {@code max} ran; returns how many ran. */
+    /**
+     * Runs queued jobs until none is left or {@code max} ran; returns how many ran. Jobs run outside any
+     * HTTP request; the request context gives their reads a session.
+     */
+    @ActivateRequestContext
     public int runPending(int max) {
         int ran = 0;
         while (ran < max) {
