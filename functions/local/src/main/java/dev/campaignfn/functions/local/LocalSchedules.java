@@ -2,8 +2,11 @@ package dev.campaignfn.functions.local;
 
 import org.jboss.logging.Logger;
 
+import dev.campaignfn.alert.BudgetAlerts;
 import dev.campaignfn.automation.JobReport;
 import dev.campaignfn.automation.LifecycleJob;
+import dev.campaignfn.automation.MaintenanceJob;
+import dev.campaignfn.automation.RulesJob;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.tracking.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
@@ -27,6 +30,33 @@ public class LocalSchedules {
 
     @Inject
     ExportJobs exports;
+
+    @Inject
+    RulesJob rules;
+
+    @Inject
+    BudgetAlerts alerts;
+
+    @Inject
+    MaintenanceJob maintenance;
+
+    @Scheduled(every = "${campaignfn.local.schedule.rules:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void rules() {
+        log(rules.run(null));
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.alerts:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void alerts() {
+        log(alerts.run());
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.maintenance:24h}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void maintenance() {
+        log(maintenance.run());
+    }
 
     @Scheduled(every = "${campaignfn.local.schedule.rollup:5s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

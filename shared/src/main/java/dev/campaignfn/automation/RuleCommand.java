@@ -1,0 +1,30 @@
+package dev.campaignfn.automation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A rule as the caller writes it. With {@code template_id} the template fills whatever is left out.
+ * The trigger's and the actions' settings are checked by {@link RuleSpecs}.
+ */
+public record RuleCommand(
+        @Size(max = 255) String name,
+        UUID templateId,
+        String triggerType,
+        Map<String, Object> triggerConfig,
+        @Size(max = 10) List<Map<String, Object>> actions,
+        Boolean enabled,
+        Boolean dryRun,
+        @Min(0) @Max(525_600) Integer cooldownMinutes,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99") BigDecimal maxBudgetChange,
+        @DecimalMin("0") @DecimalMax("999999999999.99") BigDecimal minBudget,
+        @DecimalMin("0") @DecimalMax("999999999999.99") BigDecimal maxBudget) {
+}

@@ -1,0 +1,296 @@
+package dev.campaignfn.automation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.campaignfn.alert.AlertDraft;
+import dev.campaignfn.alert.AlertService;
+import dev.campaignfn.analytics.CampaignAnalytics;
+import dev.campaignfn.analytics.Grouping;
+import dev.campaignfn.analytics.ReportRequest;
+import dev.campaignfn.analytics.Summary;
+import dev.campaignfn.budget.BudgetCommand;
+import dev.campaignfn.budget.BudgetLedger;
+import dev.campaignfn.budget.BudgetStatus;
+import dev.campaignfn.budget.ReallocationCommand;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignLifecycle;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.Actor;
+import dev.campaignfn.metrics.Metric;
+import dev.campaignfn.tracking.EventCounts;
+import dev.campaignfn.tracking.EventTotals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Evaluates one rule in one transaction that holds the campaign's row lock: it reads what the trigger
+ * looks at, decides (fired, not fired, cooldown, skipped), applies the actions within the guardrails
+ * unless the rule is a dry run, and records the run, all or nothing. The run is unique per rule and
+ * schedule slot, so a redelivered schedule event evaluates nothing twice; the lock and the cooldown
+ * keep two runs at the same time from both acting.
+ */
+@ApplicationScoped
+public class RuleEngine {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BudgetLedger ledger;
+
+    @Inject
+    CampaignLifecycle lifecycle;
+
+    @Inject
+    CampaignAnalytics analytics;
+
+    @Inject
+    EventTotals events;
+
+    @Inject
+    AlertService alerts;
+
+    /** What one evaluation decided; null when this slot was already evaluated. */
+    public record Decision(String decision, Map<String, Object> observed, Map<String, Object> outcome) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Decision evaluate(UUID ruleId, String runKey) {
+        AutomationRule rule = AutomationRule.findById(ruleId);
+        if (rule == null || !rule.enabled) {
+            return null;
+        }
+        Campaign campaign = Campaign.findById(rule.campaignId, LockModeType.PESSIMISTIC_WRITE);
+        AutomationRule.getEntityManager().refresh(rule);
+        if (RuleRuns.exists(ruleId, runKey)) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Map<String, Object> observed = new LinkedHashMap<>();
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        String decision;
+        if (campaign.status != CampaignStatus.ACTIVE) {
+            observed.put("campaign_status", campaign.status.wire());
+            decision = "skipped";
+        } else if (!observe(rule, campaign, now, observed)) {
+            decision = "not_fired";
+        } else if (rule.lastFiredAt != null && rule.cooldownMinutes > 0
+                && now.isBefore(rule.lastFiredAt.plus(Duration.ofMinutes(rule.cooldownMinutes)))) {
+            outcome.put("cooldown_until", rule.lastFiredAt.plus(Duration.ofMinutes(rule.cooldownMinutes)).toString());
+            decision = "cooldown";
+        } else {
+            List<Map<String, Object>> done = new ArrayList<>();
+            for (Map<String, Object> action : rule.actions) {
+                done.add(act(rule, campaign, action, observed, runKey));
+            }
+            outcome.put("actions", done);
+            decision = "fired";
+            if (!rule.dryRun) {
+                rule.lastFiredAt = now;
+            }
+        }
+        RuleRuns.insert(rule, runKey, now, observed, decision, outcome);
+        return new Decision(decision, observed, outcome);
+    }
+
+    /** Reads what the trigger looks at into {@code observed}; answers whether the trigger's condition holds. */
+    boolean observe(AutomationRule rule, Campaign campaign, Instant now, Map<String, Object> observed) {
+        Map<String, Object> c = rule.triggerConfig;
+        switch (rule.triggerType) {
+            case "budget_threshold" -> {
+                BudgetStatus status = ledger.status(campaign.id);
+                String channel = (String) c.get("channel");
+                BigDecimal spent = channel == null ? status.spentPercentage() : status.channels().stream()
+                        .filter(ch -> ch.channelId().equals(channel)).findFirst().map(BudgetStatus.ChannelBudget::spentPercentage).orElse(null);
+                observed.put("spent_percentage", spent);
+                observed.put("threshold", c.get("spent_percentage"));
+                return spent != null && spent.compareTo(decimal(c.get("spent_percentage"))) >= 0;
+            }
+            case "performance_threshold" -> {
+                ZoneId zone = campaign.zone();
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                int window = ((Number) c.get("window_days")).intValue();
+                Summary summary = analytics.summary(campaign.id, new ReportRequest(null, today.minusDays(window - 1L), today, Grouping.DAY,
+                        ReportRequest.ALL_METRICS, Map.of(), null, null, false)).summary();
+                Metric metric = Metric.valueOf(((String) c.get("metric")).toUpperCase(java.util.Locale.ROOT));
+                BigDecimal value = summary.value(metric);
+                observed.put("metric", c.get("metric"));
+                observed.put("value", value);
+                observed.put("threshold", c.get("value"));
+                observed.put("window", today.minusDays(window - 1L) + ".." + today + " " + zone.getId());
+                observed.put("impressions", summary.totalImpressions());
+                observed.put("clicks", summary.totalClicks());
+                observed.put("conversions", summary.totalConversions());
+                boolean enoughData = summary.totalImpressions() >= ((Number) c.get("min_impressions")).longValue()
+                        && summary.totalClicks() >= ((Number) c.get("min_clicks")).longValue()
+                        && summary.totalConversions() >= ((Number) c.get("min_conversions")).longValue();
+                observed.put("enough_data", enoughData);
+                if (!enoughData || value == null) {
+                    return false;
+                }
+                int compared = value.compareTo(decimal(c.get("value")));
+                return "below".equals(c.get("operator")) ? compared < 0 : compared > 0;
+            }
+            case "time_based" -> {
+                Instant point = c.containsKey("hours_before_end") ? campaign.endDate.minus(Duration.ofHours(number(c, "hours_before_end")))
+                        : campaign.startDate.plus(Duration.ofHours(number(c, "hours_after_start")));
+                observed.put("at", point.toString());
+                observed.put("now", now.toString());
+                // once: after the point, and not fired since
+                return !now.isBefore(point) && (rule.lastFiredAt == null || rule.lastFiredAt.isBefore(point));
+            }
+            default -> {
+                long hours = number(c, "hours");
+                Instant from = now.minus(Duration.ofHours(hours));
+                EventCounts counts = events.totals(campaign.id, from, now, false);
+                long count = switch ((String) c.get("event_type")) {
+                    case "impression" -> counts.impressions();
+                    case "view" -> counts.views();
+                    case "click" -> counts.clicks();
+                    default -> counts.conversions();
+                };
+                boolean windowInRun = !from.isBefore(campaign.startDate);
+                observed.put("event_type", c.get("event_type"));
+                observed.put("count", count);
+                observed.put("since", from.toString());
+                observed.put("window_inside_run", windowInRun);
+                if (c.containsKey("fewer_than")) {
+                    // too few events needs a whole window of the campaign running to mean anything
+                    return windowInRun && count < number(c, "fewer_than");
+                }
+                return count > number(c, "more_than");
+            }
+        }
+    }
+
+    /** Applies one action (or, in a dry run, says what it would do); answers what happened. */
+    Map<String, Object> act(AutomationRule rule, Campaign campaign, Map<String, Object> action, Map<String, Object> observed, String runKey) {
+        String type = (String) action.get("type");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("type", type);
+        result.put("dry_run", rule.dryRun);
+        Actor actor = new Actor("system:rule:" + rule.id);
+        switch (type) {
+            case "pause_campaign" -> {
+                String reason = action.containsKey("reason") ? (String) action.get("reason") : "automation rule '" + rule.name + "'";
+                result.put("reason", reason);
+                if (!rule.dryRun) {
+                    lifecycle.pause(campaign.id, reason, actor);
+                }
+            }
+            case "send_alert" -> {
+                String message = action.containsKey("message") ? (String) action.get("message")
+                        : "Rule '" + rule.name + "' fired: " + observed;
+                result.put("message", message);
+                if (!rule.dryRun) {
+                    alerts.raise(new AlertDraft(campaign.id, null, rule.id, "rule", (String) action.get("severity"), null,
+                            campaign.name + ": " + rule.name, message, observed, "rule:" + rule.id + ":" + runKey))
+                            .ifPresent(id -> result.put("alert_id", id));
+                }
+            }
+            case "adjust_budget", "scale" -> {
+                BudgetStatus status = ledger.status(campaign.id);
+                BigDecimal total = status.totalBudget();
+                BigDecimal wanted = action.containsKey("amount") ? decimal(action.get("amount"))
+                        : total.multiply(decimal(action.get("percent"))).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                BigDecimal target = total.add(wanted);
+                if (action.containsKey("cap")) {
+                    target = target.min(decimal(action.get("cap")));
+                }
+                BigDecimal change = guarded(rule, status, target).subtract(total);
+                result.put("from", total);
+                result.put("to", total.add(change));
+                result.put("requested_change", wanted);
+                result.put("change", change);
+                if (change.signum() != 0 && !rule.dryRun) {
+                    Map<String, BigDecimal> allocations = new LinkedHashMap<>();
+                    status.channels().forEach(ch -> allocations.put(ch.channelId(), ch.allocated()));
+                    ledger.allocate(campaign.id, new BudgetCommand(total.add(change), status.contingency(), allocations, null), actor);
+                }
+            }
+            default -> optimize(rule, campaign, action, result, actor);
+        }
+        return result;
+    }
+
+    /**
+     * The guardrails on a new total: at most max_budget_change away from the current one, inside
+     * [min_budget, max_budget], and never below what is allocated plus the contingency or already spent.
+     */
+    static BigDecimal guarded(AutomationRule rule, BudgetStatus status, BigDecimal target) {
+        BigDecimal total = status.totalBudget();
+        BigDecimal change = target.subtract(total);
+        if (rule.maxBudgetChange != null && change.abs().compareTo(rule.maxBudgetChange) > 0) {
+            change = rule.maxBudgetChange.multiply(BigDecimal.valueOf(change.signum()));
+        }
+        BigDecimal result = total.add(change);
+        if (change.signum() > 0 && rule.maxBudget != null) {
+            result = result.min(total.max(rule.maxBudget));
+        }
+        if (change.signum() < 0) {
+            BigDecimal floor = status.allocated().add(status.contingency()).max(status.spent());
+            if (rule.minBudget != null) {
+                floor = floor.max(rule.minBudget);
+            }
+            result = result.max(total.min(floor));
+        }
+        return result.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Seed 000's optimisation: budget moves from the channel with the worst ROAS to the one with the best. */
+    private void optimize(AutomationRule rule, Campaign campaign, Map<String, Object> action, Map<String, Object> result, Actor actor) {
+        ZoneId zone = campaign.zone();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        int window = rule.triggerConfig.get("window_days") instanceof Number n ? n.intValue() : 7;
+        BudgetStatus status = ledger.status(campaign.id);
+        Map<String, BudgetStatus.ChannelBudget> budgets = new LinkedHashMap<>();
+        status.channels().forEach(ch -> budgets.put(ch.channelId(), ch));
+        List<CampaignAnalytics.ChannelSummary> ranked = analytics.channels(campaign.id, new ReportRequest(null,
+                today.minusDays(window - 1L), today, Grouping.DAY, ReportRequest.ALL_METRICS, Map.of(), null, null, false)).channels()
+                .stream().filter(ch -> budgets.containsKey(ch.channel()) && ch.summary().roas() != null)
+                .sorted(Comparator.comparing((CampaignAnalytics.ChannelSummary ch) -> ch.summary().roas())).toList();
+        result.put("channels_ranked_by_roas", ranked.stream().map(ch -> ch.channel() + "=" + ch.summary().roas()).toList());
+        if (ranked.size() < 2 || ranked.get(0).summary().roas().compareTo(ranked.get(ranked.size() - 1).summary().roas()) == 0) {
+            result.put("change", BigDecimal.ZERO);
+            result.put("note", "no two allocated channels with different ROAS");
+            return;
+        }
+        String worst = ranked.get(0).channel();
+        String best = ranked.get(ranked.size() - 1).channel();
+        BigDecimal unspent = budgets.get(worst).remaining().max(BigDecimal.ZERO);
+        BigDecimal amount = action.containsKey("amount") ? decimal(action.get("amount"))
+                : unspent.multiply(decimal(action.get("percent"))).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+        amount = amount.min(unspent);
+        if (rule.maxBudgetChange != null) {
+            amount = amount.min(rule.maxBudgetChange);
+        }
+        result.put("from_channel", worst);
+        result.put("to_channel", best);
+        result.put("change", amount);
+        if (amount.signum() > 0 && !rule.dryRun) {
+            ledger.reallocate(campaign.id, new ReallocationCommand(worst, best, amount), actor);
+        }
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return new BigDecimal(value.toString());
+    }
+
+    private static long number(Map<String, Object> config, String key) {
+        return ((Number) config.get(key)).longValue();
+    }
+}
