@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,9 +42,10 @@ public class MaintenanceJob {
         var started = clock.instant();
         int partitions;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement ensure = connection.prepareStatement("select ensure_campaign_event_partitions(?, ?)")) {
-            ensure.setObject(1, LocalDate.ofInstant(started, ZoneOffset.UTC).withDayOfMonth(1));
-            ensure.setInt(2, MONTHS_AHEAD);
+                // months are counted on the database's clock, as the partition function counts them
+                PreparedStatement ensure = connection.prepareStatement(
+                        "select ensure_campaign_event_partitions(date_trunc('month', now() at time zone 'UTC')::date, ?)")) {
+            ensure.setInt(1, MONTHS_AHEAD);
             try (ResultSet row = ensure.executeQuery()) {
                 row.next();
                 partitions = row.getInt(1);
