@@ -1,0 +1,107 @@
+package dev.campaignfn.functions.campaigns;
+
+import static dev.campaignfn.functions.campaigns.Api.CAMPAIGNS;
+import static dev.campaignfn.functions.campaigns.Api.admin;
+import static dev.campaignfn.functions.campaigns.Api.analyst;
+import static dev.campaignfn.functions.campaigns.Api.superAdmin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.campaignfn.testing.ApiGateway;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Rules, rule templates, alerts and webhooks through the Lambda path: who may do what, and bad input named. */
+@QuarkusTest
+class AutomationApiTest {
+
+    static final String ADMIN = "/v1/marketing/admin";
+
+    @Test
+    void rulesAreManagedPerCampaignAndTemplatesFillWhatIsLeftOut() {
+        String id = Api.createRunningWindow("Automated", "1000", "email");
+        String rules = CAMPAIGNS + "/" + id + "/rules";
+        ApiGateway.Response created = admin().post(rules, """
+                {"name": "ROAS guard", "trigger_type": "performance_threshold", "trigger_config": {"metric": "roas", "value": 1.5},
+                 "actions": [{"type": "pause_campaign"}, {"type": "send_alert", "severity": "critical"}], "cooldown_minutes": 120}
+                """);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("below", created.json().getString("data.trigger_config.operator"), "defaults filled in");
+        assertEquals(7, created.json().getInt("data.trigger_config.window_days"));
+        assertEquals(1000, created.json().getInt("data.trigger_config.min_impressions"));
+        String ruleId = created.json().getString("data.id");
+        assertEquals(1, analyst().get(rules).json().getList("data").size());
+        assertEquals(200, analyst().get(rules + "/" + ruleId + "/runs").status());
+        assertEquals(200, analyst().get(CAMPAIGNS + "/" + id + "/rule-runs").status());
+        assertEquals(200, analyst().get(CAMPAIGNS + "/" + id + "/alerts").status());
+        assertEquals(200, analyst().get(CAMPAIGNS + "/" + id).status(), "the campaign routes are not shadowed");
+
+        ApiGateway.Response template = admin().post(ADMIN + "/rule-templates", """
+                {"name": "Budget 90 % alert %s", "trigger_type": "budget_threshold", "trigger_config": {"spent_percentage": 90},
+                 "actions": [{"type": "send_alert"}], "guardrails": {"cooldown_minutes": 1440, "dry_run": true}}
+                """.replace("%s", UUID.randomUUID().toString()));
+        assertEquals(201, template.status(), template::toString);
+        ApiGateway.Response fromTemplate = admin().post(rules, "{\"template_id\": \"" + template.json().getString("data.id") + "\"}");
+        assertEquals(201, fromTemplate.status(), fromTemplate::toString);
+        assertEquals("budget_threshold", fromTemplate.json().getString("data.trigger_type"));
+        assertEquals(1440, fromTemplate.json().getInt("data.cooldown_minutes"));
+        assertEquals(true, fromTemplate.json().getBoolean("data.dry_run"));
+
+        ApiGateway.Response updated = admin().header("If-Match", "\"0\"").put(rules + "/" + ruleId, """
+                {"name": "ROAS guard", "trigger_type": "performance_threshold", "trigger_config": {"metric": "roas", "value": 1.2},
+                 "actions": [{"type": "send_alert"}], "enabled": false}
+                """);
+        assertEquals(200, updated.status(), updated::toString);
+        assertEquals(false, updated.json().getBoolean("data.enabled"));
+        assertEquals(204, admin().delete(rules + "/" + ruleId).status());
+        assertEquals(404, analyst().get(rules + "/" + ruleId).status());
+    }
+
+    @Test
+    void badRulesAndWrongCallersAreRefused() {
+        String id = Api.createRunningWindow("Automation refusals", "1000", "email");
+        String rules = CAMPAIGNS + "/" + id + "/rules";
+        String[][] cases = {
+                { "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": \"high\"}, \"actions\": [{\"type\": \"send_alert\"}]}", "trigger_config.spent_percentage" },
+                { "{\"name\": \"x\", \"trigger_type\": \"time_based\", \"trigger_config\": {\"hours_before_end\": 1, \"hours_after_start\": 2}, \"actions\": [{\"type\": \"send_alert\"}]}", "trigger_config.hours_before_end" },
+                { "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": 50}, \"actions\": []}", "actions" },
+                { "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": 50}, \"actions\": [{\"type\": \"adjust_budget\"}]}", "actions[0].amount" },
+                { "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": 50}, \"actions\": [{\"type\": \"send_alert\"}], \"min_budget\": 500, \"max_budget\": 100}", "min_budget" },
+                { "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": 50}, \"actions\": [{\"type\": \"send_alert\"}], \"cooldown_minutes\": -1}", "cooldown_minutes" },
+                { "{\"template_id\": \"not-a-uuid\"}", "template_id" } };
+        for (String[] bad : cases) {
+            ApiGateway.Response refused = admin().post(rules, bad[0]);
+            assertEquals(400, refused.status(), () -> bad[0] + " -> " + refused);
+            assertEquals(bad[1], refused.json().getString("errors[0].field"), () -> bad[0] + " -> " + refused);
+        }
+        assertEquals(404, admin().post(rules, "{\"template_id\": \"" + UUID.randomUUID() + "\"}").status());
+        assertEquals(404, admin().post(CAMPAIGNS + "/" + UUID.randomUUID() + "/rules", "{}").status());
+        assertEquals(0, analyst().get(rules).json().getList("data").size(), "nothing stored");
+
+        String rule = "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"spent_percentage\": 50}, \"actions\": [{\"type\": \"send_alert\"}]}";
+        assertEquals(403, analyst().post(rules, rule).status(), "analysts read rules, they do not write them");
+        assertEquals(401, ApiGateway.anonymous().get(rules).status());
+        assertEquals(401, ApiGateway.anonymous().get(ADMIN + "/alerts").status());
+    }
+
+    @Test
+    void webhooksNeedSettingsManageAndShowTheirSecretOnce() {
+        String body = "{\"name\": \"Ops\", \"url\": \"https://hooks.example.com/alerts\", \"format\": \"slack\"}";
+        assertEquals(403, admin().post(ADMIN + "/webhooks", body).status(), "marketing admins do not manage settings");
+        ApiGateway.Response created = superAdmin().post(ADMIN + "/webhooks", body);
+        assertEquals(201, created.status(), created::toString);
+        assertNotNull(created.json().getString("data.secret"));
+        List<Object> secrets = superAdmin().get(ADMIN + "/webhooks").json().getList("data.secret");
+        secrets.forEach(s -> assertNull(s, "never shown again"));
+        ApiGateway.Response badUrl = superAdmin().post(ADMIN + "/webhooks", "{\"name\": \"x\", \"url\": \"ftp://x\"}");
+        assertEquals(400, badUrl.status());
+        assertEquals("url", badUrl.json().getString("errors[0].field"));
+        assertEquals(404, superAdmin().post(ADMIN + "/alerts/" + UUID.randomUUID() + "/acknowledge", null).status());
+        assertEquals(204, superAdmin().delete(ADMIN + "/webhooks/" + created.json().getString("data.id")).status());
+    }
+}
