@@ -268,6 +268,28 @@ class RulesJobTest {
     }
 
     @Test
+    void hoursBeforeEndAndMoreThanTriggers() {
+        UUID c = campaign("Other triggers", new BigDecimal("1000"), Map.of());
+        // the campaign ends in 20 days: 500 hours before its end has passed, 400 has not
+        UUID ending = rules.create(c, rule("Ending soon", "time_based", Map.of("hours_before_end", 500), List.of(Map.of("type",
+                "send_alert", "severity", "info")), false, 0, null, null, null), PLANNER).id();
+        UUID notYet = rules.create(c, rule("Not yet", "time_based", Map.of("hours_before_end", 400), List.of(Map.of("type",
+                "send_alert")), false, 0, null, null, null), PLANNER).id();
+        UUID busy = rules.create(c, rule("Busy hour", "event_based", Map.of("event_type", "impression", "more_than", 20, "hours", 12),
+                List.of(Map.of("type", "send_alert")), false, 0, null, null, null), PLANNER).id();
+        track(c, EventType.IMPRESSION, 20, "email", null);
+        runJob();
+        assertEquals("fired", lastRun(c, ending).decision());
+        assertEquals("not_fired", lastRun(c, notYet).decision());
+        assertEquals("not_fired", lastRun(c, busy).decision(), "20 is not more than 20");
+        track(c, EventType.IMPRESSION, 1, "email", null);
+        TestClock.CLOCK.advance(Duration.ofMinutes(5));
+        runJob();
+        assertEquals("fired", lastRun(c, busy).decision());
+        assertEquals(2L, new Rows(dataSource).value("select count(*) from alerts where campaign_id = ?", c));
+    }
+
+    @Test
     void badRulesAreRefusedNamingTheField() {
         UUID c = campaign("Bad rules", new BigDecimal("1000"), Map.of());
         List<RuleCommand> bad = List.of(
