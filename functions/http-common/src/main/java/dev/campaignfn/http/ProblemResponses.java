@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the OpenAPI document the way the API behaves: every error answer is an RFC 9457
  * {@code application/problem+json} body ({@link Problem}), and every secured route can answer 401
- * (no identity), 403 (no permission) and 400 (a bad parameter or body). Registered with
+ * (no identity) and 403 (no permission); a success answer without a declared body is the JSON envelope. Registered with
  * {@code mp.openapi.filter}.
  */
 public class ProblemResponses implements OASFilter {
@@ -67,7 +67,14 @@ public class ProblemResponses implements OASFilter {
         }
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
-                if (code.matches("[45]\\d\\d") && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                boolean empty = response.getContent() == null || response.getContent().getMediaTypes().isEmpty();
+                if (empty && code.matches("20[0-3]")) {
+                    // an answer built with RestResponse<Envelope<T>> is the JSON envelope; say so, so clients accept it
+                    response.setContent(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                    .description("the envelope {success, data}"))));
+                }
+                if (code.matches("[45]\\d\\d") && empty) {
                     response.setContent(OASFactory.createContent().addMediaType("application/problem+json",
                             OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
                 }

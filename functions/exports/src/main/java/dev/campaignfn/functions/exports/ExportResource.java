@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -73,7 +76,10 @@ public class ExportResource {
     @Path("/export")
     @PermissionsAllowed(Permissions.ANALYTICS_EXPORT)
     @Operation(operationId = "exportAnalytics", summary = "Seed 004's export: the file, or a background job (202) when it is too large for a direct answer")
-    @APIResponse(responseCode = "200", description = "The CSV or XLSX file")
+    @APIResponse(responseCode = "200", description = "The CSV or XLSX file", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "202", description = "Too large for a direct answer: a job was queued (Location: the job)")
     @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "A campaign does not exist")
