@@ -94,7 +94,8 @@ public final class ApiGateway {
             return send("POST", pathAndQuery, jsonBody, true);
         }
 
-        public Response send(String method, String pathAndQuery, String body, boolean base64) {
+        /** The API Gateway HTTP API (payload 2.0) event this request is, as AWS delivers it to a function. */
+        public Map<String, Object> event(String method, String pathAndQuery, String body, boolean base64) {
             int q = pathAndQuery.indexOf('?');
             String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
             String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
@@ -148,6 +149,11 @@ public final class ApiGateway {
                 event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
             }
             event.put("isBase64Encoded", base64);
+            return event;
+        }
+
+        public Response send(String method, String pathAndQuery, String body, boolean base64) {
+            Map<String, Object> event = event(method, pathAndQuery, body, base64);
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/_lambda_"))
                         .header("Content-Type", "application/json")
@@ -173,7 +179,7 @@ public final class ApiGateway {
     public static final class Response {
         private final Map<String, Object> raw;
 
-        Response(Map<String, Object> raw) {
+        public Response(Map<String, Object> raw) {
             this.raw = raw;
         }
 

@@ -1,0 +1,122 @@
+package dev.campaignfn.deployment;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A function.zip run the way AWS's Java runtimes run it: unpacked into a task directory, started by
+ * the runtime interface client ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda})
+ * with the handler the SAM template names, the runtime libraries first on the class path, then the
+ * task directory and its {@code lib/}, talking to the given Runtime API.
+ */
+final class FunctionProcess implements AutoCloseable {
+
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    final Process process;
+    final long startedAt;
+    final Path log;
+
+    private FunctionProcess(Process process, long startedAt, Path log) {
+        this.process = process;
+        this.startedAt = startedAt;
+        this.log = log;
+    }
+
+    /** The zip of a function module, as the build leaves it. */
+    static Path zip(String module) {
+        Path zip = Path.of("..", "functions", module, "target", "function.zip").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " is missing: build the functions first (./mvnw -B verify builds them before this module)");
+        }
+        return zip;
+    }
+
+    static Path unpack(Path zip, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the task directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return into;
+    }
+
+    /** The runtime interface client and its libraries, from this test's class path. */
+    static List<String> runtimeLibraries() {
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("aws-lambda-java-runtime-interface-client") || name.startsWith("aws-lambda-java-serialization")
+                    || name.startsWith("aws-lambda-java-core")) {
+                jars.add(entry);
+            }
+        }
+        if (jars.stream().noneMatch(j -> j.contains("runtime-interface-client"))) {
+            throw new IllegalStateException("aws-lambda-java-runtime-interface-client is not on the test class path");
+        }
+        return jars;
+    }
+
+    static FunctionProcess start(Path task, String runtimeApi, Map<String, String> environment, Path log) throws IOException {
+        List<String> classPath = new ArrayList<>(runtimeLibraries());
+        classPath.add(task.toString());
+        classPath.add(task.resolve("lib") + File.separator + "*");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, HANDLER));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "contract-test");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        builder.environment().put("AWS_REGION", "eu-west-1");
+        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        return new FunctionProcess(builder.start(), started, log);
+    }
+
+    String logTail() {
+        try (InputStream in = Files.newInputStream(log)) {
+            String text = new String(in.readAllBytes());
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
