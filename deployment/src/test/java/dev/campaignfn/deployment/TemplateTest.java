@@ -1,0 +1,131 @@
+package dev.campaignfn.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * template.yaml: valid against AWS's SAM schema (read from ../shared/schemas when that file is there;
+ * skipped, saying so, when it is not), and complete: every function module of the reactor is deployed
+ * from its own function.zip, every automation job has a function and a schedule (migrate is invoked),
+ * every admin route is behind the JWT authorizer and the tracking routes are public.
+ */
+class TemplateTest {
+
+    static final Path TEMPLATE = Path.of("..", "template.yaml");
+    static final Path SCHEMA = Path.of("..", "..", "shared", "schemas", "sam.schema.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** CloudFormation's short forms (!Ref, !Sub, ...) read as their long forms ({"Ref": ...}, {"Fn::Sub": ...}). */
+    static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            for (String name : List.of("Ref", "Sub", "If", "GetAtt", "Equals", "Not", "And", "Or", "Join", "Select", "Split", "FindInMap",
+                    "Base64", "Condition", "ImportValue", "GetAZs", "Cidr")) {
+                String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+                this.yamlConstructors.put(new Tag("!" + name), new AbstractConstruct() {
+                    @Override
+                    public Object construct(Node node) {
+                        Object value;
+                        if (node instanceof ScalarNode scalar) {
+                            value = name.equals("GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
+                        } else if (node instanceof SequenceNode sequence) {
+                            value = constructSequence(sequence);
+                        } else {
+                            value = constructMapping((MappingNode) node);
+                        }
+                        return Map.of(key, value);
+                    }
+                });
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> template() throws Exception {
+        return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
+    }
+
+    @Test
+    void theTemplateIsValidAgainstTheSamSchema() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(SCHEMA), () -> "skipped: the SAM schema " + SCHEMA.toAbsolutePath().normalize()
+                + " is not on this machine");
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(Files.readString(SCHEMA));
+        JsonNode template = JSON.valueToTree(template());
+        Set<ValidationMessage> errors = schema.validate(template);
+        assertTrue(errors.isEmpty(), () -> errors.stream().map(ValidationMessage::getMessage).limit(20).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionJobAndRouteIsDeployed() throws Exception {
+        Map<String, Object> resources = (Map<String, Object>) template().get("Resources");
+        Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
+        resources.forEach((name, r) -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                functions.put(name, (Map<String, Object>) resource.get("Properties"));
+            }
+        });
+        Set<String> zips = new TreeSet<>();
+        Set<String> handlers = new TreeSet<>();
+        List<String> adminRoutes = new ArrayList<>();
+        List<String> publicRoutes = new ArrayList<>();
+        functions.forEach((name, properties) -> {
+            zips.add(String.valueOf(properties.get("CodeUri")));
+            Map<String, Object> env = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
+            Map<String, Object> vars = (Map<String, Object>) env.getOrDefault("Variables", Map.of());
+            Object handler = vars.get("QUARKUS_LAMBDA_HANDLER");
+            Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
+            if (handler != null) {
+                handlers.add(handler.toString());
+                assertTrue(handler.equals("migrate") || events.values().stream().anyMatch(e -> "ScheduleV2".equals(((Map<?, ?>) e).get("Type"))),
+                        name + " runs " + handler + " on a schedule");
+            }
+            events.values().forEach(e -> {
+                Map<String, Object> event = (Map<String, Object>) e;
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+                    String route = p.get("Method") + " " + p.get("Path");
+                    Object auth = p.get("Auth");
+                    (auth != null && "NONE".equals(((Map<?, ?>) auth).get("Authorizer")) ? publicRoutes : adminRoutes).add(route);
+                }
+            });
+        });
+        for (String module : List.of("campaigns", "tracking", "analytics", "exports", "automation")) {
+            assertTrue(zips.contains("functions/" + module + "/target/function.zip"), module + " is deployed from its own zip: " + zips);
+        }
+        assertEquals(new TreeSet<>(List.of("migrate", "lifecycle", "rules", "alerts", "maintenance", "rollup", "exports")), handlers);
+        assertTrue(adminRoutes.stream().allMatch(r -> r.contains("/v1/marketing/admin/")), adminRoutes::toString);
+        assertTrue(publicRoutes.stream().allMatch(r -> !r.contains("/admin/")), publicRoutes::toString);
+        assertEquals(4, publicRoutes.size(), "the four tracking routes are public: " + publicRoutes);
+    }
+}
