@@ -1,35 +1,119 @@
 provider "aws" {}
 
-data "aws_secretsmanager_secret_version" "database" {
-  secret_id = var.database_secret_arn
+module "database" {
+  source              = "./modules/database"
+  name                = var.name
+  create              = var.create_database
+  existing_jdbc_url   = var.database_jdbc_url
+  existing_secret_arn = var.database_secret_arn
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = var.security_group_ids
+}
+
+module "exports_bucket" {
+  source = "./modules/exports_bucket"
+  name   = "${var.name}-exports"
 }
 
 locals {
-  database = jsondecode(data.aws_secretsmanager_secret_version.database.secret_string)
-  database_environment = {
-    QUARKUS_DATASOURCE_JDBC_URL = var.database_jdbc_url
-    QUARKUS_DATASOURCE_USERNAME = local.database.username
-    QUARKUS_DATASOURCE_PASSWORD = local.database.password
+  zip = { for m in ["campaigns", "tracking", "analytics", "exports", "automation"] : m => "${var.artifacts_dir}/functions/${m}/target/function.zip" }
+  environment = {
+    QUARKUS_DATASOURCE_JDBC_URL = module.database.jdbc_url
+    QUARKUS_DATASOURCE_USERNAME = module.database.username
+    QUARKUS_DATASOURCE_PASSWORD = module.database.password
+    # SnapStart restores a snapshot: validate pooled connections when they are borrowed
+    QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW = "true"
+  }
+  exports_environment = merge(local.environment, { CAMPAIGNFN_EXPORTS_STORE = "s3", CAMPAIGNFN_EXPORTS_BUCKET = module.exports_bucket.bucket })
+  runtime             = var.native ? "provided.al2023" : "java21"
+  handler             = var.native ? "not.used.in.native" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+  exports_read = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "${module.exports_bucket.arn}/*" }]
+  })
+  exports_write = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = "${module.exports_bucket.arn}/*" }]
+  })
+  # the automation function's jobs: handler => schedule (migrate has none: the deployment invokes it)
+  jobs = {
+    lifecycle   = { expression = "rate(5 minutes)", timeout = 300, description = "Scheduled launches and completions" }
+    rules       = { expression = "rate(5 minutes)", timeout = 300, description = "Evaluates the automation rules of active campaigns" }
+    alerts      = { expression = "rate(5 minutes)", timeout = 300, description = "Budget alerts and webhook delivery" }
+    maintenance = { expression = "cron(30 3 * * ? *)", timeout = 900, description = "Partitions ahead, rollup fold, expired exports purged" }
+    rollup      = { expression = "rate(1 minute)", timeout = 300, description = "Folds new events into the rollups" }
+    exports     = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs" }
   }
 }
 
 module "campaigns" {
   source             = "./modules/function"
   name               = "${var.name}-campaigns"
-  description        = "Campaign CRUD, lifecycle, channels, budgets and spend ledger, KPIs, content plan, plans"
-  zip_file           = "${var.artifacts_dir}/functions/campaigns/target/function.zip"
-  environment        = local.database_environment
+  description        = "Campaign CRUD, lifecycle, channels, budgets and spend ledger, KPIs, content plan, plans, rules, alerts"
+  zip_file           = local.zip["campaigns"]
+  runtime            = local.runtime
+  handler            = local.handler
+  snap_start         = var.snap_start
+  environment        = local.environment
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   log_retention_days = var.log_retention_days
 }
 
-module "automation_lifecycle" {
+module "tracking" {
   source             = "./modules/function"
-  name               = "${var.name}-lifecycle"
-  description        = "Scheduled launches and completions (the lifecycle job)"
-  zip_file           = "${var.artifacts_dir}/functions/automation/target/function.zip"
-  environment        = merge(local.database_environment, { QUARKUS_LAMBDA_HANDLER = "lifecycle" })
+  name               = "${var.name}-tracking"
+  description        = "Public event ingestion (single, batch, pixel, tracked-link redirect)"
+  zip_file           = local.zip["tracking"]
+  runtime            = local.runtime
+  handler            = local.handler
+  snap_start         = var.snap_start
+  environment        = local.environment
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+  log_retention_days = var.log_retention_days
+}
+
+module "analytics" {
+  source             = "./modules/function"
+  name               = "${var.name}-analytics"
+  description        = "Campaign reports, comparison, ROI, dashboard, attribution and the live event stream"
+  zip_file           = local.zip["analytics"]
+  runtime            = local.runtime
+  handler            = local.handler
+  snap_start         = var.snap_start
+  environment        = local.environment
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+  log_retention_days = var.log_retention_days
+}
+
+module "exports" {
+  source             = "./modules/function"
+  name               = "${var.name}-exports"
+  description        = "CSV and XLSX exports; large ones queued as jobs with presigned download URLs"
+  zip_file           = local.zip["exports"]
+  runtime            = local.runtime
+  handler            = local.handler
+  snap_start         = var.snap_start
+  environment        = local.exports_environment
+  policy_json        = local.exports_read
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+  log_retention_days = var.log_retention_days
+}
+
+module "automation" {
+  for_each           = local.jobs
+  source             = "./modules/function"
+  name               = "${var.name}-${each.key}"
+  description        = each.value.description
+  zip_file           = local.zip["automation"]
+  runtime            = local.runtime
+  handler            = local.handler
+  timeout            = each.value.timeout
+  environment        = merge(each.key == "exports" || each.key == "maintenance" ? local.exports_environment : local.environment, { QUARKUS_LAMBDA_HANDLER = each.key })
+  policy_json        = each.key == "exports" || each.key == "maintenance" ? local.exports_write : null
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   log_retention_days = var.log_retention_days
@@ -38,85 +122,54 @@ module "automation_lifecycle" {
 module "migrate" {
   source             = "./modules/function"
   name               = "${var.name}-migrate"
-  description        = "Applies the Flyway migrations; invoke once per release"
-  zip_file           = "${var.artifacts_dir}/functions/automation/target/function.zip"
+  description        = "Applies the Flyway migrations; invoke once per release before the HTTP functions take traffic"
+  zip_file           = local.zip["automation"]
+  runtime            = local.runtime
+  handler            = local.handler
   timeout            = 300
-  environment        = merge(local.database_environment, { QUARKUS_LAMBDA_HANDLER = "migrate" })
+  environment        = merge(local.environment, { QUARKUS_LAMBDA_HANDLER = "migrate" })
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   log_retention_days = var.log_retention_days
 }
 
-resource "aws_apigatewayv2_api" "http" {
-  name          = var.name
-  protocol_type = "HTTP"
-}
-
-resource "aws_apigatewayv2_stage" "default" {
-  api_id      = aws_apigatewayv2_api.http.id
-  name        = "$default"
-  auto_deploy = true
-}
-
-resource "aws_apigatewayv2_authorizer" "jwt" {
-  api_id           = aws_apigatewayv2_api.http.id
-  name             = "jwt"
-  authorizer_type  = "JWT"
-  identity_sources = ["$request.header.Authorization"]
-  jwt_configuration {
-    issuer   = var.jwt_issuer
-    audience = var.jwt_audience
+module "http_api" {
+  source               = "./modules/http_api"
+  name                 = var.name
+  jwt_issuer           = var.jwt_issuer
+  jwt_audience         = var.jwt_audience
+  cors_origin          = var.cors_origin
+  tracking_rate_limit  = var.tracking_rate_limit
+  tracking_burst_limit = var.tracking_burst_limit
+  functions = {
+    campaigns = { function_name = module.campaigns.function_name, invoke_arn = module.campaigns.invoke_arn }
+    tracking  = { function_name = module.tracking.function_name, invoke_arn = module.tracking.invoke_arn }
+    analytics = { function_name = module.analytics.function_name, invoke_arn = module.analytics.invoke_arn }
+    exports   = { function_name = module.exports.function_name, invoke_arn = module.exports.invoke_arn }
+  }
+  routes = {
+    "ANY /v1/marketing/admin/campaigns"               = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/campaigns/{proxy+}"      = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/plans/{proxy+}"          = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/rule-templates"          = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/rule-templates/{proxy+}" = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/alerts"                  = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/alerts/{proxy+}"         = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/webhooks"                = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/webhooks/{proxy+}"       = { function = "campaigns", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/{proxy+}"      = { function = "analytics", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/export"        = { function = "exports", public = false, throttled = false }
+    "POST /v1/marketing/admin/analytics/exports"      = { function = "exports", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/exports/{id}"  = { function = "exports", public = false, throttled = false }
+    "POST /v1/marketing/track-event"                  = { function = "tracking", public = true, throttled = true }
+    "POST /v1/marketing/track-events"                 = { function = "tracking", public = true, throttled = true }
+    "GET /v1/marketing/t.gif"                         = { function = "tracking", public = true, throttled = true }
+    "GET /v1/marketing/r/{slug}"                      = { function = "tracking", public = true, throttled = true }
   }
 }
 
-resource "aws_apigatewayv2_integration" "campaigns" {
-  api_id                 = aws_apigatewayv2_api.http.id
-  integration_type       = "AWS_PROXY"
-  integration_uri        = module.campaigns.invoke_arn
-  payload_format_version = "2.0"
-}
-
-resource "aws_apigatewayv2_route" "campaigns" {
-  for_each           = toset(["ANY /v1/marketing/admin/campaigns", "ANY /v1/marketing/admin/campaigns/{proxy+}", "ANY /v1/marketing/admin/plans/{proxy+}"])
-  api_id             = aws_apigatewayv2_api.http.id
-  route_key          = each.value
-  target             = "integrations/${aws_apigatewayv2_integration.campaigns.id}"
-  authorization_type = "JWT"
-  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id
-}
-
-resource "aws_lambda_permission" "campaigns" {
-  statement_id  = "AllowHttpApi"
-  action        = "lambda:InvokeFunction"
-  function_name = module.campaigns.function_name
-  principal     = "apigateway.amazonaws.com"
-  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
-}
-
-resource "aws_scheduler_schedule" "lifecycle" {
-  name                = "${var.name}-lifecycle"
-  schedule_expression = "rate(5 minutes)"
-  flexible_time_window {
-    mode = "OFF"
-  }
-  target {
-    arn      = module.automation_lifecycle.function_arn
-    role_arn = aws_iam_role.scheduler.arn
-  }
-}
-
-resource "aws_iam_role" "scheduler" {
-  name = "${var.name}-scheduler"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { Service = "scheduler.amazonaws.com" }, Action = "sts:AssumeRole" }]
-  })
-}
-
-resource "aws_iam_role_policy" "scheduler" {
-  role = aws_iam_role.scheduler.id
-  policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "lambda:InvokeFunction", Resource = [module.automation_lifecycle.function_arn] }]
-  })
+module "schedules" {
+  source    = "./modules/schedules"
+  name      = var.name
+  schedules = { for job, spec in local.jobs : job => { function_arn = module.automation[job].function_arn, expression = spec.expression } }
 }

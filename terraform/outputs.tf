@@ -1,4 +1,14 @@
 output "api_url" {
   description = "Base URL of the HTTP API."
-  value       = aws_apigatewayv2_api.http.api_endpoint
+  value       = module.http_api.api_url
+}
+
+output "exports_bucket" {
+  description = "The bucket export jobs write to."
+  value       = module.exports_bucket.bucket
+}
+
+output "migrate_function" {
+  description = "The function to invoke once per release before the HTTP functions take traffic."
+  value       = module.migrate.function_name
 }

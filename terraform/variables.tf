@@ -20,14 +20,52 @@ variable "jwt_audience" {
   type        = list(string)
 }
 
+variable "create_database" {
+  description = "true: create an Aurora PostgreSQL Serverless v2 cluster with its secret and an RDS Proxy; false: use database_jdbc_url and database_secret_arn."
+  type        = bool
+  default     = false
+}
+
 variable "database_jdbc_url" {
-  description = "JDBC URL of the PostgreSQL database (for example through an RDS Proxy endpoint)."
+  description = "create_database = false: JDBC URL of the PostgreSQL database (for example through an RDS Proxy endpoint)."
   type        = string
+  default     = ""
 }
 
 variable "database_secret_arn" {
-  description = "Secrets Manager secret holding the database username and password (keys username, password)."
+  description = "create_database = false: Secrets Manager secret holding the database username and password (keys username, password)."
   type        = string
+  default     = ""
+}
+
+variable "native" {
+  description = "true deploys native builds (./mvnw package -Pnative) on provided.al2023; false the JVM builds on java21."
+  type        = bool
+  default     = false
+}
+
+variable "snap_start" {
+  description = "JVM only: SnapStart on published versions."
+  type        = bool
+  default     = false
+}
+
+variable "cors_origin" {
+  description = "The dashboard's origin, allowed by CORS on the HTTP API."
+  type        = string
+  default     = "http://localhost:8080"
+}
+
+variable "tracking_rate_limit" {
+  description = "Steady requests per second API Gateway lets through to each tracking route."
+  type        = number
+  default     = 500
+}
+
+variable "tracking_burst_limit" {
+  description = "Burst of requests API Gateway lets through to each tracking route."
+  type        = number
+  default     = 1000
 }
 
 variable "subnet_ids" {

@@ -11,6 +11,12 @@ resource "aws_iam_role_policy_attachment" "vpc" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
 
+resource "aws_iam_role_policy" "extra" {
+  count  = var.policy_json == null ? 0 : 1
+  role   = aws_iam_role.this.id
+  policy = var.policy_json
+}
+
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/aws/lambda/${var.name}"
   retention_in_days = var.log_retention_days
@@ -33,5 +39,12 @@ resource "aws_lambda_function" "this" {
   environment {
     variables = var.environment
   }
+  dynamic "snap_start" {
+    for_each = var.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+  publish    = var.snap_start
   depends_on = [aws_cloudwatch_log_group.this]
 }

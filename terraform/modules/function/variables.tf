@@ -57,3 +57,15 @@ variable "log_retention_days" {
   description = "How long the function's logs are kept."
   type        = number
 }
+
+variable "policy_json" {
+  description = "An IAM policy (JSON) the function needs beyond its logs and VPC access, or null."
+  type        = string
+  default     = null
+}
+
+variable "snap_start" {
+  description = "JVM only: publish versions and let SnapStart snapshot them."
+  type        = bool
+  default     = false
+}
