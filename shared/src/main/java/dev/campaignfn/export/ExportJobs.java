@@ -22,9 +22,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.campaignfn.analytics.ReportRequest;
 import dev.campaignfn.common.ApiJson;
 import dev.campaignfn.common.DomainException;
 import dev.campaignfn.common.NotFoundException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -37,6 +39,8 @@ import jakarta.inject.Inject;
  * Jobs are rows in PostgreSQL, so they survive any function restart; the worker is the automation
  * function's {@code exports} job in the cloud and a timer in the launcher.
  */
+// a job's query is written and read back as JSON by this class's own mapper: native builds need the records' reflection
+@RegisterForReflection(targets = { ExportQuery.class, ReportRequest.class })
 @ApplicationScoped
 public class ExportJobs {
 
