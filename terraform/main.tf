@@ -133,6 +133,16 @@ module "migrate" {
   log_retention_days = var.log_retention_days
 }
 
+# the migrations run at apply time (again whenever the release or the automation zip changes), before the API is built
+resource "aws_lambda_invocation" "migrate" {
+  function_name = module.migrate.function_name
+  input         = jsonencode({ release = var.release })
+  triggers = {
+    release = var.release
+    zip     = filebase64sha256(local.zip["automation"])
+  }
+}
+
 module "http_api" {
   source               = "./modules/http_api"
   name                 = var.name
@@ -147,6 +157,7 @@ module "http_api" {
     analytics = { function_name = module.analytics.function_name, invoke_arn = module.analytics.invoke_arn }
     exports   = { function_name = module.exports.function_name, invoke_arn = module.exports.invoke_arn }
   }
+  depends_on = [aws_lambda_invocation.migrate]
   routes = {
     "ANY /v1/marketing/admin/campaigns"               = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/campaigns/{proxy+}"      = { function = "campaigns", public = false, throttled = false }

@@ -83,3 +83,9 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+variable "release" {
+  description = "Change it (a version, a commit) to run the migrations again; they also run when the automation zip changes."
+  type        = string
+  default     = "1"
+}

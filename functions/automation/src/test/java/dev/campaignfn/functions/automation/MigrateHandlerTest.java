@@ -1,6 +1,7 @@
 package dev.campaignfn.functions.automation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLDecoder;
@@ -39,6 +40,42 @@ class MigrateHandlerTest {
         assertEquals("migrate", report.getString("job"));
         assertEquals(0, report.getInt("outcome.migrations_applied"));
         assertEquals(String.valueOf(newestMigration()), report.getString("outcome.schema_version"));
+    }
+
+    @Test
+    void asACloudFormationCustomResourceItAnswersTheResponseUrl() throws Exception {
+        java.util.List<String> puts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer cloudFormation = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        cloudFormation.createContext("/", exchange -> {
+            puts.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        cloudFormation.start();
+        try {
+            for (String type : List.of("Create", "Update", "Delete")) {
+                Map<String, Object> event = new java.util.LinkedHashMap<>();
+                event.put("RequestType", type);
+                event.put("ResponseURL", "http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/cfn-response?signed=1");
+                event.put("StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/campaigns/1");
+                event.put("RequestId", "request-" + type);
+                event.put("ResourceType", "Custom::Migrations");
+                event.put("LogicalResourceId", "MigrateOnDeploy");
+                event.put("ResourceProperties", Map.of("ServiceToken", "arn:aws:lambda:eu-west-1:123456789012:function:migrate",
+                        "Release", "1"));
+                ScheduleEvents.invoke(event);
+            }
+        } finally {
+            cloudFormation.stop(0);
+        }
+        assertEquals(3, puts.size(), puts.toString());
+        for (String put : puts) {
+            assertTrue(put.startsWith("PUT {\"Status\":\"SUCCESS\""), put);
+            assertTrue(put.contains("\"PhysicalResourceId\":\"campaign-functions-schema\""), put);
+        }
+        assertTrue(puts.get(0).contains("\"RequestId\":\"request-Create\""));
+        assertTrue(puts.get(0).contains("schema_version"), "Create migrates and reports the version");
     }
 
     /** The highest V<n>__ of the migrations shipped in shared/ (a directory when built in the reactor, else a jar). */
