@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.campaignfn.common.CustomPlans;
+import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,16 +56,7 @@ public class SpendTotals {
             return result;
         }
         List<UUID> ids = new ArrayList<>(zones.keySet());
-        LocalDate first = boundaries.get(0);
-        LocalDate end = boundaries.get(boundaries.size() - 1);
-        Instant from = null;
-        Instant to = null;
-        for (ZoneId zone : zones.values()) {
-            Instant start = first.atStartOfDay(zone).toInstant();
-            Instant stop = end.atStartOfDay(zone).toInstant();
-            from = from == null || start.isBefore(from) ? start : from;
-            to = to == null || stop.isAfter(to) ? stop : to;
-        }
+        LocalDaySpan span = LocalDaySpan.of(boundaries.get(0), boundaries.get(boundaries.size() - 1), zones.values());
         String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
@@ -74,8 +65,8 @@ public class SpendTotals {
             select.setArray(p++, idList);
             select.setArray(p++, SqlArrays.typed(connection, "text", ids.stream().map(id -> zones.get(id).getId()).toList()));
             select.setArray(p++, idList);
-            select.setTimestamp(p++, Timestamp.from(from));
-            select.setTimestamp(p++, Timestamp.from(to));
+            select.setTimestamp(p++, Timestamp.from(span.from()));
+            select.setTimestamp(p++, Timestamp.from(span.to()));
             if (channel != null) {
                 select.setString(p, channel);
             }

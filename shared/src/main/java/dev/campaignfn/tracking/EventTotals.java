@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.campaignfn.common.CustomPlans;
+import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -233,7 +233,7 @@ public class EventTotals {
                 filterValue == null ? "" : "and dimension_value = ?",
                 query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')",
                 filterValue == null ? "" : "and e." + dimension.column() + " = ?");
-        Instant[] range = instantRange(query, campaignIds);
+        LocalDaySpan range = instantRange(query, campaignIds);
         List<BucketCounts> result = new ArrayList<>();
         query(sql, (select, mark) -> {
             Connection connection = select.getConnection();
@@ -254,8 +254,8 @@ public class EventTotals {
             select.setArray(p++, zones(connection, query, campaignIds));
             select.setArray(p++, ids);
             select.setLong(p++, mark);
-            select.setTimestamp(p++, Timestamp.from(range[0]));
-            select.setTimestamp(p++, Timestamp.from(range[1]));
+            select.setTimestamp(p++, Timestamp.from(range.from()));
+            select.setTimestamp(p++, Timestamp.from(range.to()));
             select.setBoolean(p++, query.includeBots());
             if (filterValue != null) {
                 select.setString(p++, filterValue);
@@ -274,7 +274,7 @@ public class EventTotals {
         });
         String sql = RAW.formatted(RollupFolder.COUNTS,
                 query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter);
-        Instant[] range = instantRange(query, campaignIds);
+        LocalDaySpan range = instantRange(query, campaignIds);
         List<BucketCounts> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
             Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
@@ -283,8 +283,8 @@ public class EventTotals {
             select.setArray(p++, ids);
             select.setArray(p++, zones(connection, query, campaignIds));
             select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(range[0]));
-            select.setTimestamp(p++, Timestamp.from(range[1]));
+            select.setTimestamp(p++, Timestamp.from(range.from()));
+            select.setTimestamp(p++, Timestamp.from(range.to()));
             select.setBoolean(p++, query.includeBots());
             for (String value : values) {
                 select.setString(p++, value);
@@ -304,19 +304,9 @@ public class EventTotals {
     }
 
     /** The instants that hold every bucket of every campaign, each in its own zone. */
-    private static Instant[] instantRange(BucketQuery query, List<UUID> campaignIds) {
-        LocalDate first = query.boundaries().get(0);
-        LocalDate end = query.boundaries().get(query.boundaries().size() - 1);
-        Instant from = null;
-        Instant to = null;
-        for (UUID id : campaignIds) {
-            ZoneId zone = query.zoneOf(id);
-            Instant start = first.atStartOfDay(zone).toInstant();
-            Instant stop = end.atStartOfDay(zone).toInstant();
-            from = from == null || start.isBefore(from) ? start : from;
-            to = to == null || stop.isAfter(to) ? stop : to;
-        }
-        return new Instant[] { from, to };
+    private static LocalDaySpan instantRange(BucketQuery query, List<UUID> campaignIds) {
+        return LocalDaySpan.of(query.boundaries().get(0), query.boundaries().get(query.boundaries().size() - 1),
+                campaignIds.stream().map(query::zoneOf).toList());
     }
 
     private static Array zones(Connection connection, BucketQuery query, List<UUID> campaignIds) throws SQLException {
