@@ -140,6 +140,11 @@ public class CampaignAnalytics {
                 SeriesPoints.change(total, before), new PreviousPeriod(PeriodView.of(previous), Summary.of(before)));
     }
 
+    /** What a report of this campaign would cover (period, zone, currency, filters), without reading any event. */
+    public ReportContext context(UUID campaignId, ReportRequest request) {
+        return scope(campaignId, request.segmentedBy(null)).context();
+    }
+
     public SummaryReport summary(UUID campaignId, ReportRequest request) {
         ReportRequest unsegmented = request.segmentedBy(null);
         Scope scope = scope(campaignId, unsegmented);

@@ -235,8 +235,8 @@ public class ExportService {
     }
 
     EventWindow eventWindow(ExportQuery query) {
-        CampaignAnalytics.SummaryReport summary = analytics.summary(query.campaignId(), query.request().withMetrics(List.of()));
-        ReportContext context = summary.context();
+        // the period only: a summary here would read every event and ledger entry of the period for nothing
+        ReportContext context = analytics.context(query.campaignId(), query.request());
         ZoneId zone = ZoneId.of(context.timeZone());
         return new EventWindow(query.campaignId(), context, context.period().startDate().atStartOfDay(zone).toInstant(),
                 context.period().endDate().plusDays(1).atStartOfDay(zone).toInstant());
