@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import dev.campaignfn.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -189,13 +190,6 @@ public class AlertDelivery {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record an alert delivery", e);
-        }
+        Jdbc.update(dataSource, "record an alert delivery", sql, values);
     }
 }

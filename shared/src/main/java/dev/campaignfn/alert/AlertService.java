@@ -19,10 +19,10 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,8 @@ import jakarta.validation.constraints.NotNull;
 @ApplicationScoped
 public class AlertService {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    /** jsonb columns (details, observed values) are read and written as every jsonb column is. */
+    static final ObjectMapper JSON = DatabaseJson.MAPPER;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject

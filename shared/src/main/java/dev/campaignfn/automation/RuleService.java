@@ -17,11 +17,11 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.Violations;
@@ -36,7 +36,8 @@ import jakarta.validation.constraints.NotNull;
 @Transactional
 public class RuleService {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    /** jsonb columns (details, observed values) are read and written as every jsonb column is. */
+    static final ObjectMapper JSON = DatabaseJson.MAPPER;
     public static final int MAX_RULES_PER_CAMPAIGN = 50;
 
     @Inject

@@ -21,9 +21,12 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 @PersistenceUnitExtension
 public class DatabaseJson implements FormatMapper {
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** The same conventions for jsonb written or read with plain JDBC (alerts, rule runs). */
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final ObjectMapper mapper = MAPPER;
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

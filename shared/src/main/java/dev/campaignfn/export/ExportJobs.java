@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.campaignfn.analytics.ReportRequest;
 import dev.campaignfn.common.ApiJson;
 import dev.campaignfn.common.DomainException;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.NotFoundException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PostConstruct;
@@ -219,14 +220,7 @@ public class ExportJobs {
     }
 
     private void finish(UUID id, String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record the outcome of export job " + id, e);
-        }
+        Jdbc.update(dataSource, "record the outcome of export job " + id, sql, values);
     }
 
     /** Deletes the files of jobs past their expiry and marks the jobs expired; returns how many. */
