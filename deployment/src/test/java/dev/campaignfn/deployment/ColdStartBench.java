@@ -1,6 +1,5 @@
 package dev.campaignfn.deployment;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,32 +101,20 @@ class ColdStartBench extends RuntimeClientFixture {
     }
 
     private Sample baseline() throws Exception {
-        Path classes = Path.of("target", "test-classes").toAbsolutePath();
-        List<String> classPath = new ArrayList<>(FunctionProcess.runtimeLibraries());
-        classPath.add(classes.toString());
-        try (RuntimeApiEmulator runtime = new RuntimeApiEmulator()) {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath),
-                    FunctionProcess.RUNTIME_CLIENT, EchoHandler.class.getName() + "::handleRequest").redirectErrorStream(true)
-                    .redirectOutput(work.resolve("baseline.log").toFile());
-            builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-            long started = System.nanoTime();
-            Process process = builder.start();
-            try {
-                Map<String, Object> event = ScheduleEvents.scheduled("echo", Instant.now());
+        try (RuntimeApiEmulator runtime = new RuntimeApiEmulator();
+                FunctionProcess process = FunctionProcess.start(Path.of("target", "test-classes").toAbsolutePath(),
+                        EchoHandler.class.getName() + "::handleRequest", runtime.address(), Map.of(),
+                        work.resolve("baseline.log").toAbsolutePath())) {
+            Map<String, Object> event = ScheduleEvents.scheduled("echo", Instant.now());
+            runtime.invoke(event, Duration.ofSeconds(60));
+            double cold = (System.nanoTime() - process.startedAt) / 1e6;
+            List<Double> warm = new ArrayList<>();
+            for (int i = 0; i < WARM_CALLS; i++) {
+                long t = System.nanoTime();
                 runtime.invoke(event, Duration.ofSeconds(60));
-                double cold = (System.nanoTime() - started) / 1e6;
-                List<Double> warm = new ArrayList<>();
-                for (int i = 0; i < WARM_CALLS; i++) {
-                    long t = System.nanoTime();
-                    runtime.invoke(event, Duration.ofSeconds(60));
-                    warm.add((System.nanoTime() - t) / 1e6);
-                }
-                return new Sample(cold, warm);
-            } finally {
-                process.destroyForcibly();
-                process.waitFor();
+                warm.add((System.nanoTime() - t) / 1e6);
             }
+            return new Sample(cold, warm);
         }
     }
 

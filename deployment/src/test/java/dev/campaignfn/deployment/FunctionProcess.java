@@ -79,12 +79,18 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     static FunctionProcess start(Path task, String runtimeApi, Map<String, String> environment, Path log) throws IOException {
+        return start(task, HANDLER, runtimeApi, environment, log);
+    }
+
+    /** Any handler on the task directory's class path (the benchmark's baseline runs its own). */
+    static FunctionProcess start(Path task, String handler, String runtimeApi, Map<String, String> environment, Path log)
+            throws IOException {
         List<String> classPath = new ArrayList<>(runtimeLibraries());
         classPath.add(task.toString());
         classPath.add(task.resolve("lib") + File.separator + "*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, HANDLER));
+                "-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
@@ -92,7 +98,7 @@ final class FunctionProcess implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "contract-test");
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         builder.environment().put("AWS_REGION", "eu-west-1");
-        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().put("_HANDLER", handler);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new FunctionProcess(builder.start(), started, log);

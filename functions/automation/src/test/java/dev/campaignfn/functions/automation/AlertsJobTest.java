@@ -128,7 +128,7 @@ class AlertsJobTest {
         ledger.allocate(c, new BudgetCommand(new BigDecimal("1000"), BigDecimal.ZERO, Map.of("email", new BigDecimal("200")), null), PLANNER);
         // 7 days of 100 a day: 700 spent overall (70 %), email 140 of 200 (70 %)
         for (int day = 0; day < 7; day++) {
-            ledger.record(c, new SpendCommand(new BigDecimal(day % 2 == 0 ? "80.00" : "80.00"), SpendEntryType.SPEND, null, null, null, null,
+            ledger.record(c, new SpendCommand(new BigDecimal("80.00"), SpendEntryType.SPEND, null, null, null, null,
                     now.minus(Duration.ofHours(2 + 24L * day)), null, null), PLANNER);
             ledger.record(c, new SpendCommand(new BigDecimal("20.00"), SpendEntryType.SPEND, "email", null, null, null,
                     now.minus(Duration.ofHours(3 + 24L * day)), null, null), PLANNER);
@@ -160,7 +160,7 @@ class AlertsJobTest {
                 "select details ->> 'projected_exhaustion_date' from alerts where campaign_id = ? and channel_id is null and threshold = 90", c));
 
         // the JSON webhook failed twice; the next runs retry it with backoff
-        for (int i = 0; i < 6 && rows.value("select count(*) from alert_deliveries where status = 'pending'").equals(0L) == false; i++) {
+        for (int i = 0; i < 6 && !rows.value("select count(*) from alert_deliveries where status = 'pending'").equals(0L); i++) {
             TestClock.CLOCK.advance(Duration.ofMinutes(5));
             runJob();
         }
