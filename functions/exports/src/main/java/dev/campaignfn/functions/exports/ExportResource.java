@@ -17,7 +17,6 @@ import dev.campaignfn.analytics.AnalyticsConfig;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.export.ExportQuery;
 import dev.campaignfn.export.ExportService;
-import dev.campaignfn.export.ExportStore;
 import dev.campaignfn.export.ExportTable;
 import dev.campaignfn.export.ExportsConfig;
 import dev.campaignfn.export.TableWriter;
@@ -56,9 +55,6 @@ public class ExportResource {
 
     @Inject
     ExportJobs jobs;
-
-    @Inject
-    ExportStore store;
 
     @Inject
     ExportsConfig config;
