@@ -7,13 +7,17 @@ import java.util.UUID;
 
 import dev.campaignfn.kpi.KpiView;
 
-/** A campaign as the API answers it (seed 004's snake_case fields). */
+/**
+ * A campaign as the API answers it (seed 004's snake_case fields), with the lifecycle moves its state
+ * allows so that clients need not repeat the state machine.
+ */
 public record CampaignView(
         UUID id,
         String name,
         String description,
         CampaignType type,
         CampaignStatus status,
+        List<LifecycleAction> lifecycleActions,
         Instant startDate,
         Instant endDate,
         BigDecimal budget,
@@ -36,7 +40,7 @@ public record CampaignView(
         long version) {
 
     public static CampaignView of(Campaign c, List<String> channels, List<KpiView> kpis) {
-        return new CampaignView(c.id, c.name, c.description, c.type, c.status, c.startDate, c.endDate, c.budget,
+        return new CampaignView(c.id, c.name, c.description, c.type, c.status, LifecycleAction.from(c.status), c.startDate, c.endDate, c.budget,
                 c.actualSpend == null ? BigDecimal.ZERO.setScale(2) : c.actualSpend, c.currency, c.timeZone, channels,
                 c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason, c.launchedAt, c.pausedAt,
                 c.completedAt, c.cancelledAt, c.createdBy, c.createdAt, c.updatedAt, c.version);

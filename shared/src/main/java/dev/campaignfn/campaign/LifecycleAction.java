@@ -2,7 +2,9 @@ package dev.campaignfn.campaign;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.campaignfn.common.WireEnum;
@@ -33,6 +35,11 @@ public enum LifecycleAction implements WireEnum {
 
     public boolean allowedFrom(CampaignStatus status) {
         return from.contains(status);
+    }
+
+    /** The moves allowed from a state, in declaration order. */
+    public static List<LifecycleAction> from(CampaignStatus status) {
+        return Arrays.stream(values()).filter(action -> action.allowedFrom(status)).toList();
     }
 
     public Set<CampaignStatus> allowedFrom() {

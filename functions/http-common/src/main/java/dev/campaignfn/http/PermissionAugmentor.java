@@ -31,15 +31,21 @@ public class PermissionAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
+        Set<String> granted = grantedTo(identity);
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                .addPermissionChecker((Permission required) -> Uni.createFrom().item(granted.contains(required.getName())))
+                .build());
+    }
+
+    /** The permissions of the identity's roles and of the known permissions among its token scopes. */
+    public static Set<String> grantedTo(SecurityIdentity identity) {
         Set<String> granted = new HashSet<>(Role.permissionsOf(identity.getRoles()));
         for (String scope : scopesOf(identity)) {
             if (Permissions.ALL.contains(scope)) {
                 granted.add(scope);
             }
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addPermissionChecker((Permission required) -> Uni.createFrom().item(granted.contains(required.getName())))
-                .build());
+        return granted;
     }
 
     private static Set<String> scopesOf(SecurityIdentity identity) {

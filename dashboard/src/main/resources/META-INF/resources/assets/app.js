@@ -1,0 +1,928 @@
+// The campaign dashboard: a page over the public API only (the admin routes with a bearer token).
+// No build step: plain JavaScript in the browser, Chart.js as a global from assets/vendor.
+'use strict';
+
+const API = '/v1/marketing/admin';
+const TOKEN_KEY = 'campaignfn.token';
+const RANGES = ['7d', '30d', '90d', '1y'];
+const GROUPS = ['day', 'week', 'month'];
+const SEGMENTS = ['audience_segment', 'channel', 'device_type'];
+const MODELS = ['last_touch', 'first_touch', 'linear', 'time_decay', 'position_based'];
+const ROLES = ['marketing_admin', 'analyst', 'super_admin'];
+/** Costs: for these a fall is good news. */
+const COST_METRICS = new Set(['spend', 'cpc', 'cpm', 'cpa']);
+/** How often the live feed asks for events after its cursor. */
+const LIVE_INTERVAL_MS = 2000;
+const LIVE_MAX_ROWS = 100;
+const EXPORT_POLL_MS = 1000;
+
+const COLORS = {
+  impressions: '#8e9aaf', views: '#4c78a8', clicks: '#f58518', conversions: '#54a24b',
+  spend: '#e45756', revenue: '#72b7b2', other: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d']
+};
+
+/** What belongs to the view on screen: charts to destroy and timers to stop when it is left. */
+const page = { charts: [], timers: [], generation: 0 };
+let me = null;
+
+// ------------------------------------------------------------------------------------------ API
+
+class ApiError extends Error {
+  constructor(status, problem, fallback) {
+    const detail = problem && (problem.detail || problem.message || problem.title);
+    const fields = problem && Array.isArray(problem.errors)
+      ? problem.errors.map(e => (e.field ? e.field + ': ' : '') + e.message).join('; ') : '';
+    super((detail || fallback || 'request failed') + (fields && !String(detail).includes(fields) ? ' (' + fields + ')' : ''));
+    this.status = status;
+  }
+}
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  Object.entries(params || {}).forEach(([k, v]) => {
+    if (v !== undefined && v !== null && v !== '') search.set(k, v);
+  });
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+/** One call of the API; answers the fetch Response when it succeeded, throws ApiError otherwise. */
+async function call(method, path, params, body) {
+  const headers = { Accept: 'application/json' };
+  if (token()) headers.Authorization = 'Bearer ' + token();
+  const init = { method, headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path + query(params), init);
+  } catch (e) {
+    throw new ApiError(0, null, 'the API cannot be reached (' + e.message + ')');
+  }
+  if (response.ok) return response;
+  let problem = null;
+  try {
+    problem = await response.json();
+  } catch (e) {
+    // not a problem body (a gateway's HTML page, say): the status text says enough
+  }
+  if (response.status === 401 && path.startsWith(API) && path !== API + '/me') {
+    sessionStorage.removeItem(TOKEN_KEY);
+    me = null;
+    notify('The API refused the token (missing, expired or not valid here): sign in again.', 'error');
+    setTimeout(route, 0);
+  }
+  throw new ApiError(response.status, problem, response.status + ' ' + response.statusText);
+}
+
+async function get(path, params) {
+  const response = await call('GET', path, params);
+  return (await response.json()).data;
+}
+
+async function getPage(path, params) {
+  const response = await call('GET', path, params);
+  return response.json();
+}
+
+function can(permission) {
+  return !!me && me.permissions.includes(permission);
+}
+
+// ------------------------------------------------------------------------------------ formatting
+
+function esc(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function num(v) {
+  return v === null || v === undefined ? '–' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(v);
+}
+
+function money(v, currency) {
+  if (v === null || v === undefined) return '–';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(v);
+  } catch (e) {
+    return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v) + ' ' + currency;
+  }
+}
+
+/** The API's percentages are already x100 (CTR 2.5 is 2.5 %), rounded to two decimals as the seed does. */
+function pct(v) {
+  return v === null || v === undefined ? '–' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(v) + ' %';
+}
+
+function ratio(v) {
+  return v === null || v === undefined ? '–' : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v) + '×';
+}
+
+/** A metric's value as text, by the metric's kind. */
+function metricText(metric, v, currency) {
+  if (['revenue', 'spend', 'cpc', 'cpm', 'cpa', 'aov', 'profit'].includes(metric)) return money(v, currency);
+  if (['ctr', 'cvr', 'roi'].includes(metric)) return pct(v);
+  if (metric === 'roas') return ratio(v);
+  return num(v);
+}
+
+/** Period-over-period change: up or down, good or bad (a cost going up is bad). */
+function change(metric, v) {
+  if (v === null || v === undefined) return '<span class="change none" title="no previous value">n/a</span>';
+  const good = v === 0 ? 'flat' : ((v > 0) !== COST_METRICS.has(metric) ? 'good' : 'bad');
+  const arrow = v > 0 ? '▲' : v < 0 ? '▼' : '•';
+  return `<span class="change ${good}" data-change="${esc(v)}">${arrow} ${pct(Math.abs(v))}</span>`;
+}
+
+function date(instant, zone) {
+  if (!instant) return '–';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: zone || undefined }).format(new Date(instant));
+}
+
+function time(instant) {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(instant));
+}
+
+function label(text) {
+  return String(text || '').replace(/_/g, ' ');
+}
+
+function periodText(report) {
+  const zone = report.time_zones && report.time_zones.length ? report.time_zones.join(', ') : report.time_zone;
+  return `<span data-testid="period">${esc(report.period.start_date)} – ${esc(report.period.end_date)}</span>` +
+    ` · <span data-testid="time-zone" title="day buckets are local days of this zone">time zone ${esc(zone)}</span>` +
+    ` · <span data-testid="currency">${esc(report.currency)}</span>` +
+    ` · by ${esc(report.group_by)}`;
+}
+
+// ----------------------------------------------------------------------------- page plumbing
+
+function notify(message, kind) {
+  const box = document.querySelector('[data-testid=notice]');
+  box.textContent = message;
+  box.className = 'notice ' + (kind || 'info');
+  box.hidden = !message;
+}
+
+function view() {
+  return document.getElementById('view');
+}
+
+function leave() {
+  page.generation += 1;
+  page.charts.splice(0).forEach(c => c.destroy());
+  page.timers.splice(0).forEach(t => clearTimeout(t));
+}
+
+/** True while the view that started some work is still the one on screen. */
+function current(generation) {
+  return generation === page.generation;
+}
+
+function hashRoute() {
+  const hash = location.hash.replace(/^#/, '') || '/dashboard';
+  const [path, search] = hash.split('?');
+  return { parts: path.split('/').filter(Boolean), params: new URLSearchParams(search || '') };
+}
+
+function navigate(parts, params) {
+  const search = params.toString();
+  location.hash = '#/' + parts.join('/') + (search ? '?' + search : '');
+}
+
+/** Changes some query parameters of the current view (what the controls do). */
+function setParams(changes) {
+  const { parts, params } = hashRoute();
+  Object.entries(changes).forEach(([k, v]) => (v === null || v === undefined || v === '' ? params.delete(k) : params.set(k, v)));
+  navigate(parts, params);
+}
+
+/** A panel's body while it loads, when it fails, and when there is nothing to show. */
+function loading(what) {
+  return `<p class="loading" data-state="loading">Loading ${esc(what)}…</p>`;
+}
+
+function failed(what, error) {
+  return `<p class="error" data-state="error">Could not load ${esc(what)}: ${esc(error.message)}</p>`;
+}
+
+function empty(message) {
+  return `<p class="empty" data-state="empty">${esc(message)}</p>`;
+}
+
+function fill(selector, html) {
+  const target = view().querySelector(selector);
+  if (target) target.innerHTML = html;
+  return target;
+}
+
+function chart(canvas, config) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'error', textContent: 'The chart library did not load.' }));
+    return null;
+  }
+  config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options || {});
+  const instance = new Chart(canvas, config);
+  page.charts.push(instance);
+  return instance;
+}
+
+/** The period controls shared by the dashboard and the campaign view. */
+function periodControls(params, defaultRange) {
+  const custom = params.has('start_date') || params.get('date_range') === 'custom';
+  const range = custom ? 'custom' : (params.get('date_range') || defaultRange);
+  return `
+    <form class="controls" data-testid="period-controls">
+      <label>Range
+        <select name="date_range" data-testid="range">
+          ${RANGES.map(r => `<option value="${r}" ${r === range ? 'selected' : ''}>${r}</option>`).join('')}
+          <option value="custom" ${custom ? 'selected' : ''}>custom</option>
+        </select>
+      </label>
+      <span class="custom-range" ${custom ? '' : 'hidden'}>
+        <label>From <input type="date" name="start_date" value="${esc(params.get('start_date') || '')}"></label>
+        <label>To <input type="date" name="end_date" value="${esc(params.get('end_date') || '')}"></label>
+        <button type="submit">Apply</button>
+      </span>
+      <label>Group by
+        <select name="group_by" data-testid="group-by">
+          ${GROUPS.map(g => `<option value="${g}" ${g === (params.get('group_by') || 'day') ? 'selected' : ''}>${g}</option>`).join('')}
+        </select>
+      </label>
+    </form>`;
+}
+
+function bindPeriodControls() {
+  const form = view().querySelector('[data-testid=period-controls]');
+  form.elements.date_range.addEventListener('change', e => {
+    if (e.target.value === 'custom') {
+      form.querySelector('.custom-range').hidden = false;
+    } else {
+      setParams({ date_range: e.target.value, start_date: null, end_date: null });
+    }
+  });
+  form.elements.group_by.addEventListener('change', e => setParams({ group_by: e.target.value }));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const start = form.elements.start_date.value;
+    const end = form.elements.end_date.value;
+    if (!start || !end) {
+      notify('Pick both the first and the last day of the custom range.', 'error');
+    } else if (start > end) {
+      notify('The first day of the range must not be after the last.', 'error');
+    } else {
+      notify('');
+      setParams({ date_range: null, start_date: start, end_date: end });
+    }
+  });
+}
+
+/** The report parameters of the current view's period controls. */
+function periodParams(params, defaultRange) {
+  if (params.get('start_date') && params.get('end_date')) {
+    return { start_date: params.get('start_date'), end_date: params.get('end_date'), group_by: params.get('group_by') || 'day' };
+  }
+  return { date_range: params.get('date_range') || defaultRange, group_by: params.get('group_by') || 'day' };
+}
+
+function card(testid, title, valueHtml, raw, changeHtml) {
+  return `<div class="card" data-testid="${esc(testid)}" data-value="${esc(raw ?? '')}">
+      <div class="card-title">${esc(title)}</div>
+      <div class="card-value">${valueHtml}</div>
+      <div class="card-change">${changeHtml || ''}</div>
+    </div>`;
+}
+
+/** A series chart over report buckets; null when every value of every metric is zero (nothing to draw). */
+function seriesChart(canvas, buckets, series, currency) {
+  const hasData = buckets.some(b => series.some(s => Number(b[s.key]) !== 0));
+  canvas.dataset.buckets = String(buckets.length);
+  if (!hasData) return null;
+  return chart(canvas, {
+    type: 'line',
+    data: {
+      labels: buckets.map(b => b.date),
+      datasets: series.map(s => ({
+        label: s.label, data: buckets.map(b => b[s.key]), borderColor: COLORS[s.key], backgroundColor: COLORS[s.key],
+        yAxisID: s.money ? 'money' : 'count', tension: 0.2, pointRadius: buckets.length > 60 ? 0 : 2
+      }))
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        count: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'count' } },
+        ...(series.some(s => s.money) ? { money: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: currency } } } : {})
+      }
+    }
+  });
+}
+
+// --------------------------------------------------------------------------------- sign in
+
+function renderSignIn(message) {
+  document.querySelector('[data-testid=nav]').hidden = true;
+  document.querySelector('[data-testid=identity]').hidden = true;
+  view().innerHTML = `
+    <section class="panel sign-in" data-testid="sign-in">
+      <h1>Sign in</h1>
+      ${message ? `<p class="error">${esc(message)}</p>` : ''}
+      <p>The page calls the API with a bearer token and shows what that token's role may see and do.</p>
+      <form class="local-sign-in" data-testid="local-sign-in">
+        <h2>On the local launcher</h2>
+        <label>Role
+          <select name="role" data-testid="role">${ROLES.map(r => `<option value="${r}">${label(r)}</option>`).join('')}</select>
+        </label>
+        <button type="submit" class="primary" data-testid="local-token">Sign in on this machine</button>
+        <p class="hint">The launcher makes a token for the role (it answers only this machine).</p>
+      </form>
+      <form class="token-sign-in" data-testid="token-sign-in">
+        <h2>With a token</h2>
+        <label>Bearer token from your identity provider
+          <textarea name="token" rows="3" required spellcheck="false" data-testid="token"></textarea>
+        </label>
+        <button type="submit">Use this token</button>
+      </form>
+    </section>`;
+  view().querySelector('[data-testid=local-sign-in]').addEventListener('submit', async e => {
+    e.preventDefault();
+    try {
+      const response = await call('GET', '/local/token', { role: e.target.elements.role.value });
+      const data = (await response.json()).data;
+      await signIn(data.access_token);
+    } catch (error) {
+      const why = error.status === 404 ? 'there is no local token route here (only the local launcher has one): paste a token instead.'
+        : error.message;
+      notify('Could not sign in on this machine: ' + why, 'error');
+    }
+  });
+  view().querySelector('[data-testid=token-sign-in]').addEventListener('submit', async e => {
+    e.preventDefault();
+    await signIn(e.target.elements.token.value.trim().replace(/^Bearer\s+/i, ''));
+  });
+}
+
+async function signIn(newToken) {
+  sessionStorage.setItem(TOKEN_KEY, newToken);
+  try {
+    me = await get(API + '/me');
+    notify('');
+    route();
+  } catch (error) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    me = null;
+    renderSignIn('The API did not accept that token: ' + error.message);
+  }
+}
+
+function showIdentity() {
+  document.querySelector('[data-testid=nav]').hidden = false;
+  const who = document.querySelector('[data-testid=identity]');
+  who.hidden = false;
+  who.querySelector('.who-name').textContent = `${me.subject} · ${me.roles.map(label).join(', ') || 'no role'}`;
+}
+
+// -------------------------------------------------------------------------------- dashboard
+
+async function renderDashboard(params) {
+  const generation = page.generation;
+  const request = Object.assign(periodParams(params, '30d'), { currency: params.get('currency') || undefined });
+  view().innerHTML = `
+    <div class="view-head">
+      <h1>Dashboard</h1>
+      <p class="subtitle" data-testid="dashboard-period"></p>
+    </div>
+    ${periodControls(params, '30d')}
+    <section class="cards" data-testid="totals">${loading('the totals')}</section>
+    <div class="grid two">
+      <section class="panel"><h2>Trend</h2><div class="chart-box" data-testid="trend">${loading('the trend')}</div></section>
+      <section class="panel"><h2>By channel</h2><div class="chart-box" data-testid="channels">${loading('the channels')}</div></section>
+    </div>
+    <section class="panel"><h2>Top campaigns</h2><div class="table-box" data-testid="top-campaigns">${loading('the top campaigns')}</div></section>
+    <div class="grid two">
+      <section class="panel"><h2>KPIs</h2><div data-testid="kpis">${loading('the KPIs')}</div></section>
+      <section class="panel"><h2>Budget alerts</h2><div data-testid="alerts">${loading('the alerts')}</div></section>
+    </div>`;
+  bindPeriodControls();
+  loadAlerts(generation);
+  let dash;
+  try {
+    dash = await get(API + '/analytics/dashboard', request);
+  } catch (error) {
+    if (!current(generation)) return;
+    ['totals', 'trend', 'channels', 'top-campaigns', 'kpis'].forEach(id => fill(`[data-testid=${id}]`, failed('the dashboard', error)));
+    return;
+  }
+  if (!current(generation)) return;
+  const currencies = [dash.currency, ...(dash.other_currencies || []).map(c => c.currency)];
+  fill('[data-testid=dashboard-period]', periodText(dash) + (currencies.length > 1
+    ? ` · <label>Currency <select data-testid="currency-picker">${currencies.map(c => `<option ${c === dash.currency ? 'selected' : ''}>${esc(c)}</option>`).join('')}</select></label>`
+    : ''));
+  const picker = view().querySelector('[data-testid=currency-picker]');
+  if (picker) picker.addEventListener('change', e => setParams({ currency: e.target.value }));
+
+  const s = dash.summary;
+  const ch = dash.period_change || {};
+  const cur = dash.currency;
+  fill('[data-testid=totals]', s.total_campaigns === 0 ? empty(`No ${cur} campaign ran in this period.`) : [
+    card('total-spend', 'Spend', money(s.total_spend, cur), s.total_spend, change('spend', ch.spend)),
+    card('total-revenue', 'Revenue', money(s.total_revenue, cur), s.total_revenue, change('revenue', ch.revenue)),
+    card('total-roas', 'ROAS', ratio(s.roas), s.roas, change('roas', ch.roas)),
+    card('total-roi', 'ROI', pct(s.roi), s.roi, change('roi', ch.roi)),
+    card('total-conversions', 'Conversions', num(s.total_conversions), s.total_conversions, change('conversions', ch.conversions)),
+    card('total-campaigns', 'Campaigns', `${num(s.total_campaigns)} <small>(${num(s.active_campaigns)} active)</small>`, s.total_campaigns, ''),
+    card('total-budget', 'Budget spent', `${money(s.budget_spent, cur)} <small>of ${money(s.total_budget, cur)}</small>`, s.budget_spent, '')
+  ].join(''));
+
+  const trendBox = fill('[data-testid=trend]', '<canvas data-testid="trend-chart"></canvas>');
+  const trendChart = seriesChart(trendBox.querySelector('canvas'), dash.trends, [
+    { key: 'impressions', label: 'Impressions' }, { key: 'clicks', label: 'Clicks' }, { key: 'conversions', label: 'Conversions' },
+    { key: 'spend', label: 'Spend', money: true }, { key: 'revenue', label: 'Revenue', money: true }
+  ], cur);
+  if (!trendChart) trendBox.insertAdjacentHTML('beforeend', empty('No impressions, clicks, conversions, spend or revenue in this period.'));
+
+  const channelBox = fill('[data-testid=channels]', '<canvas data-testid="channel-chart"></canvas>');
+  if (dash.by_channel.length === 0) {
+    channelBox.innerHTML = empty('No channel had traffic or spend in this period.');
+  } else {
+    channelBox.querySelector('canvas').dataset.channels = dash.by_channel.map(c => c.channel).join(',');
+    chart(channelBox.querySelector('canvas'), {
+      type: 'bar',
+      data: {
+        labels: dash.by_channel.map(c => label(c.channel)),
+        datasets: [
+          { label: 'Spend', data: dash.by_channel.map(c => c.total_spend), backgroundColor: COLORS.spend },
+          { label: 'Revenue', data: dash.by_channel.map(c => c.total_revenue), backgroundColor: COLORS.revenue }
+        ]
+      },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: cur } } } }
+    });
+  }
+
+  fill('[data-testid=top-campaigns]', dash.top_campaigns.length === 0 ? empty('No campaigns in this period.') : `
+    <table>
+      <thead><tr><th>Campaign</th><th>Status</th><th class="n">Spend</th><th class="n">Revenue</th><th class="n">Conversions</th><th class="n">CTR</th><th class="n">ROAS</th><th class="n">ROI</th></tr></thead>
+      <tbody>${dash.top_campaigns.map(c => `
+        <tr data-campaign-id="${esc(c.campaign_id)}">
+          <td><a href="#/campaigns/${esc(c.campaign_id)}">${esc(c.campaign_name)}</a></td>
+          <td><span class="status ${esc(c.status)}">${esc(label(c.status))}</span></td>
+          <td class="n">${money(c.total_spend, cur)}</td><td class="n">${money(c.total_revenue, cur)}</td>
+          <td class="n">${num(c.total_conversions)}</td><td class="n">${pct(c.click_through_rate)}</td>
+          <td class="n">${ratio(c.roas)}</td><td class="n">${pct(c.roi)}</td>
+        </tr>`).join('')}</tbody>
+    </table>`);
+
+  fill('[data-testid=kpis]', dash.kpis.length === 0 ? empty('No KPIs are set on these campaigns.') : `
+    <ul class="kpis">${dash.kpis.map(k => `
+      <li data-kpi-id="${esc(k.id)}">
+        <span class="badge ${esc(k.status)}" data-testid="kpi-status">${esc(label(k.status))}</span>
+        <span class="kpi-name">${esc(k.name)}</span> <small>${esc(k.campaign_name)}</small>
+        <span class="kpi-progress">${k.metric ? metricText(k.metric, k.current, cur) : num(k.current)} of ${k.metric ? metricText(k.metric, k.target, cur) : num(k.target)} (${pct(k.percentage)})</span>
+      </li>`).join('')}</ul>`);
+}
+
+async function loadAlerts(generation) {
+  let alerts;
+  try {
+    alerts = await get(API + '/alerts', { open: 'true' });
+  } catch (error) {
+    if (current(generation)) fill('[data-testid=alerts]', failed('the alerts', error));
+    return;
+  }
+  if (!current(generation)) return;
+  fill('[data-testid=alerts]', alerts.length === 0 ? empty('No open alerts.') : `
+    <ul class="alerts">${alerts.map(a => `
+      <li class="alert ${esc(a.severity)}" data-alert-id="${esc(a.id)}">
+        <strong>${esc(a.title)}</strong> <small>${esc(time(a.created_at))}</small>
+        <p>${esc(a.message)}</p>
+        <a href="#/campaigns/${esc(a.campaign_id)}">Open the campaign</a>
+        ${can('campaigns.update') ? `<button type="button" data-acknowledge="${esc(a.id)}">Acknowledge</button>` : ''}
+      </li>`).join('')}</ul>`);
+  view().querySelectorAll('[data-acknowledge]').forEach(button => button.addEventListener('click', async () => {
+    try {
+      await call('POST', `${API}/alerts/${button.dataset.acknowledge}/acknowledge`);
+      loadAlerts(generation);
+    } catch (error) {
+      notify('Could not acknowledge the alert: ' + error.message, 'error');
+    }
+  }));
+}
+
+// --------------------------------------------------------------------------------- campaign
+
+async function renderCampaign(id, params) {
+  const generation = page.generation;
+  const period = periodParams(params, '7d');
+  const segmentBy = params.get('segment_by') || 'audience_segment';
+  const model = params.get('model') || 'last_touch';
+  view().innerHTML = `
+    <div class="view-head">
+      <p><a href="#/campaigns">← Campaigns</a></p>
+      <h1 data-testid="campaign-name">Campaign</h1>
+      <p class="subtitle" data-testid="campaign-period"></p>
+      <div class="actions" data-testid="campaign-actions"></div>
+    </div>
+    ${periodControls(params, '7d')}
+    <section class="cards" data-testid="campaign-summary">${loading('the summary')}</section>
+    <section class="panel"><h2>Views, clicks and conversions</h2><div class="chart-box" data-testid="daily">${loading('the series')}</div></section>
+    <div class="grid two">
+      <section class="panel">
+        <h2>Segments</h2>
+        <label>Segment by <select data-testid="segment-by">${SEGMENTS.map(s => `<option value="${s}" ${s === segmentBy ? 'selected' : ''}>${label(s)}</option>`).join('')}</select></label>
+        <div data-testid="segments">${loading('the segments')}</div>
+      </section>
+      <section class="panel"><h2>Funnel</h2><div data-testid="funnel">${loading('the funnel')}</div></section>
+    </div>
+    <div class="grid two">
+      <section class="panel">
+        <h2>Attribution</h2>
+        <label>Model <select data-testid="attribution-model">${MODELS.map(m => `<option value="${m}" ${m === model ? 'selected' : ''}>${label(m)}</option>`).join('')}</select></label>
+        <div data-testid="attribution">${loading('the attribution')}</div>
+      </section>
+      <section class="panel">
+        <h2>Export</h2>
+        <div data-testid="exports"></div>
+      </section>
+    </div>
+    <section class="panel"><h2>Live events</h2><div data-testid="live-feed">${loading('the latest events')}</div></section>`;
+  bindPeriodControls();
+  view().querySelector('[data-testid=segment-by]').addEventListener('change', e => setParams({ segment_by: e.target.value }));
+  view().querySelector('[data-testid=attribution-model]').addEventListener('change', e => setParams({ model: e.target.value }));
+
+  get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c, () => renderCampaign(id, params)))
+    .catch(error => current(generation) && fill('[data-testid=campaign-actions]', failed('the campaign', error)));
+  renderExports(id, period, generation);
+  startLiveFeed(id, generation);
+
+  const [report, segmented, funnel, attribution] = await Promise.allSettled([
+    get(`${API}/analytics/campaigns/${id}`, period),
+    get(`${API}/analytics/campaigns/${id}/segmented`, Object.assign({ segment_by: segmentBy }, period)),
+    get(`${API}/analytics/campaigns/${id}/funnel`, period),
+    get(`${API}/analytics/attribution`, Object.assign({ campaign_ids: id, model }, period))
+  ]);
+  if (!current(generation)) return;
+  if (report.status === 'rejected') {
+    fill('[data-testid=campaign-summary]', failed('the campaign report', report.reason));
+    fill('[data-testid=daily]', failed('the series', report.reason));
+  } else {
+    renderReport(report.value);
+  }
+  if (segmented.status === 'rejected') fill('[data-testid=segments]', failed('the segments', segmented.reason));
+  else renderSegments(segmented.value);
+  if (funnel.status === 'rejected') fill('[data-testid=funnel]', failed('the funnel', funnel.reason));
+  else renderFunnel(funnel.value);
+  if (attribution.status === 'rejected') fill('[data-testid=attribution]', failed('the attribution', attribution.reason));
+  else renderAttribution(attribution.value);
+}
+
+function renderReport(r) {
+  const cur = r.currency;
+  const s = r.summary;
+  const ch = r.period_change || {};
+  fill('[data-testid=campaign-name]', `${esc(r.campaign.name)} <span class="status ${esc(r.campaign.status)}">${esc(label(r.campaign.status))}</span>`);
+  fill('[data-testid=campaign-period]', periodText(r) + ` · ${esc(label(r.campaign.type))}`);
+  fill('[data-testid=campaign-summary]', [
+    card('summary-views', 'Views', num(s.total_views), s.total_views, change('views', ch.views)),
+    card('summary-clicks', 'Clicks', num(s.total_clicks), s.total_clicks, change('clicks', ch.clicks)),
+    card('summary-conversions', 'Conversions', num(s.total_conversions), s.total_conversions, change('conversions', ch.conversions)),
+    card('summary-impressions', 'Impressions', num(s.total_impressions), s.total_impressions, change('impressions', ch.impressions)),
+    card('summary-ctr', 'CTR', pct(s.click_through_rate), s.click_through_rate, change('ctr', ch.ctr)),
+    card('summary-cvr', 'Conversion rate', pct(s.conversion_rate), s.conversion_rate, change('cvr', ch.cvr)),
+    card('summary-spend', 'Spend', money(s.total_spend, cur), s.total_spend, change('spend', ch.spend)),
+    card('summary-revenue', 'Revenue', money(s.total_revenue, cur), s.total_revenue, change('revenue', ch.revenue)),
+    card('summary-roas', 'ROAS', ratio(s.roas), s.roas, change('roas', ch.roas))
+  ].join(''));
+  const box = fill('[data-testid=daily]', '<canvas data-testid="daily-chart"></canvas>');
+  const drawn = seriesChart(box.querySelector('canvas'), r.daily_stats, [
+    { key: 'views', label: 'Views' }, { key: 'clicks', label: 'Clicks' }, { key: 'conversions', label: 'Conversions' }
+  ], cur);
+  if (!drawn) box.insertAdjacentHTML('beforeend', empty('No views, clicks or conversions in this period.'));
+}
+
+function renderSegments(r) {
+  const cur = r.currency;
+  if (r.segments.length === 0) {
+    fill('[data-testid=segments]', empty('No traffic in this period.'));
+    return;
+  }
+  const box = fill('[data-testid=segments]', `
+    <div class="chart-box small"><canvas data-testid="segment-chart"></canvas></div>
+    <div class="table-box"><table>
+      <thead><tr><th>${esc(label(r.segment_by))}</th><th class="n">Views</th><th class="n">Clicks</th><th class="n">Conversions</th><th class="n">CTR</th><th class="n">Revenue</th></tr></thead>
+      <tbody>${r.segments.map(s => `<tr data-segment="${esc(s.segment)}"><td>${esc(label(s.segment))}</td>
+        <td class="n">${num(s.summary.total_views)}</td><td class="n">${num(s.summary.total_clicks)}</td>
+        <td class="n">${num(s.summary.total_conversions)}</td><td class="n">${pct(s.summary.click_through_rate)}</td>
+        <td class="n">${money(s.summary.total_revenue, cur)}</td></tr>`).join('')}</tbody>
+    </table></div>`);
+  chart(box.querySelector('canvas'), {
+    type: 'bar',
+    data: {
+      labels: r.segments.map(s => label(s.segment)),
+      datasets: ['views', 'clicks', 'conversions'].map(m => ({ label: label(m), data: r.segments.map(s => s.summary['total_' + m]), backgroundColor: COLORS[m] }))
+    },
+    options: { scales: { y: { beginAtZero: true } } }
+  });
+}
+
+function renderFunnel(r) {
+  const start = r.steps[0].count;
+  fill('[data-testid=funnel]', start === 0 ? empty('No impressions in this period.') : `
+    <ol class="funnel">${r.steps.map(step => `
+      <li data-step="${esc(step.step)}">
+        <div class="funnel-bar" style="width:${Math.max(2, (step.count / start) * 100)}%"></div>
+        <span class="funnel-label">${esc(label(step.step))}: <strong>${num(step.count)}</strong></span>
+        <small>${step.rate_from_previous === null ? '' : pct(step.rate_from_previous) + ' of the previous step · '}${pct(step.rate_from_start)} of impressions</small>
+      </li>`).join('')}</ol>`);
+}
+
+function renderAttribution(r) {
+  const cur = r.currency;
+  fill('[data-testid=attribution]', r.by_channel.length === 0 ? empty('No conversions with touches in this period.') : `
+    <p class="hint">${num(r.conversions)} conversions, ${esc(r.lookback_days)}-day lookback, ${esc(r.touch_types.join(', '))} touches${r.model === 'time_decay' ? `, half-life ${esc(r.half_life_days)} days` : ''}.</p>
+    <div class="table-box"><table>
+      <thead><tr><th>Channel</th><th class="n">Conversions credited</th><th class="n">Revenue credited</th></tr></thead>
+      <tbody>${r.by_channel.map(c => `<tr data-channel="${esc(c.channel)}"><td>${esc(label(c.channel))}</td><td class="n">${esc(c.conversions)}</td><td class="n">${money(c.revenue, cur)}</td></tr>`).join('')}</tbody>
+    </table></div>`);
+}
+
+/** Lifecycle buttons: the moves the campaign's state allows, when the caller may update campaigns. */
+function renderActions(campaign, afterChange) {
+  const box = fill('[data-testid=campaign-actions]', '');
+  if (!box || !can('campaigns.update')) return;
+  box.innerHTML = campaign.lifecycle_actions.map(a =>
+    `<button type="button" data-lifecycle="${esc(a)}" data-campaign="${esc(campaign.id)}">${esc(label(a))}</button>`).join(' ');
+  box.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () => lifecycle(button.dataset.campaign,
+    button.dataset.lifecycle, campaign.name, afterChange)));
+}
+
+async function lifecycle(id, action, name, afterChange) {
+  let body;
+  if (action === 'pause' || action === 'cancel') {
+    const reason = await askReason(`${label(action)} “${name}”`);
+    if (reason === null) return;
+    body = { reason };
+  }
+  try {
+    await call('POST', `${API}/campaigns/${id}/${action}`, null, body);
+    notify(`${name}: ${label(action)} done.`, 'info');
+    afterChange();
+  } catch (error) {
+    notify(`Could not ${label(action)} ${name}: ${error.message}`, 'error');
+  }
+}
+
+function askReason(title) {
+  const dialog = document.querySelector('[data-testid=reason-dialog]');
+  dialog.querySelector('.reason-title').textContent = title;
+  const input = dialog.querySelector('input[name=reason]');
+  input.value = '';
+  return new Promise(resolve => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? input.value.trim() : null), { once: true });
+    dialog.showModal();
+  });
+}
+
+function renderExports(id, period, generation) {
+  if (!can('analytics.export')) {
+    fill('[data-testid=exports]', empty('Your role may not export.'));
+    return;
+  }
+  fill('[data-testid=exports]', `
+    <p>The campaign report of this period, one row per ${esc(period.group_by)}.</p>
+    <button type="button" data-format="csv" data-testid="export-csv">Download CSV</button>
+    <button type="button" data-format="xlsx" data-testid="export-xlsx">Download XLSX</button>
+    <p class="hint" data-testid="export-status"></p>`);
+  view().querySelectorAll('[data-format]').forEach(button => button.addEventListener('click', () =>
+    exportReport(Object.assign({ report: 'campaign', campaign_id: id, format: button.dataset.format }, period), generation)));
+}
+
+/** A direct export downloads at once; a large one becomes a job, followed until its file is ready. */
+async function exportReport(params, generation) {
+  const status = text => current(generation) && fill('[data-testid=export-status]', esc(text));
+  status('Preparing the export…');
+  try {
+    const response = await call('GET', API + '/analytics/export', params);
+    if (response.status === 202) {
+      let job = (await response.json()).data;
+      while (job.status === 'queued' || job.status === 'running') {
+        status(`The export is ${job.status} as a background job…`);
+        await new Promise(resolve => setTimeout(resolve, EXPORT_POLL_MS));
+        if (!current(generation)) return;
+        job = await get(`${API}/analytics/exports/${job.id}`);
+      }
+      if (job.status !== 'succeeded') {
+        status(`The export job ${job.status}${job.error ? ': ' + job.error : ''}.`);
+        return;
+      }
+      save(job.download_url, job.file_name);
+      status(`Downloaded ${job.file_name} (${num(job.row_count)} rows).`);
+      return;
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const match = /filename="([^"]+)"/.exec(disposition);
+    const name = match ? match[1] : 'export.' + params.format;
+    const url = URL.createObjectURL(await response.blob());
+    save(url, name);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    status(`Downloaded ${name}.`);
+  } catch (error) {
+    status('The export failed: ' + error.message);
+  }
+}
+
+function save(href, name) {
+  const link = Object.assign(document.createElement('a'), { href, download: name });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+/** Follows the stream cursor: the newest events first, then every later event once. */
+function startLiveFeed(id, generation) {
+  let cursor = null;
+  const seen = [];
+  const poll = async () => {
+    if (!current(generation)) return;
+    let page_;
+    try {
+      page_ = await get(API + '/analytics/stream', { campaign_id: id, last_updated: cursor, limit: cursor ? 200 : 20 });
+    } catch (error) {
+      if (current(generation)) fill('[data-testid=live-feed]', failed('the live events', error));
+      return;
+    }
+    if (!current(generation)) return;
+    cursor = page_.last_updated;
+    seen.unshift(...page_.events.slice().sort((a, b) => b.sequence - a.sequence));
+    seen.sort((a, b) => b.sequence - a.sequence);
+    seen.splice(LIVE_MAX_ROWS);
+    renderFeed(seen);
+    page.timers.push(setTimeout(poll, page_.has_more ? 0 : LIVE_INTERVAL_MS));
+  };
+  poll();
+}
+
+function renderFeed(events) {
+  fill('[data-testid=live-feed]', events.length === 0 ? empty('No events yet: new ones appear here as they are tracked.') : `
+    <p class="hint">Following new events every ${LIVE_INTERVAL_MS / 1000} s.</p>
+    <div class="table-box"><table>
+      <thead><tr><th>When</th><th>Event</th><th>Channel</th><th>Segment</th><th>Device</th><th class="n">Value</th></tr></thead>
+      <tbody>${events.map(e => `<tr data-event-id="${esc(e.id)}" class="${e.is_bot ? 'bot' : ''}">
+        <td>${esc(time(e.occurred_at))}</td><td>${esc(label(e.event_type))}${e.is_bot ? ' <small>(bot)</small>' : ''}</td>
+        <td>${esc(label(e.channel) || '–')}</td><td>${esc(label(e.audience_segment) || '–')}</td><td>${esc(e.device_type || '–')}</td>
+        <td class="n">${e.value === null ? '' : money(e.value, e.currency)}</td></tr>`).join('')}</tbody>
+    </table></div>`);
+}
+
+// -------------------------------------------------------------------------------- campaign list
+
+async function renderCampaigns(params) {
+  const generation = page.generation;
+  const status = params.get('status') || '';
+  const pageNumber = Number(params.get('page') || 1);
+  view().innerHTML = `
+    <div class="view-head"><h1>Campaigns</h1></div>
+    <form class="controls">
+      <label>Status <select data-testid="status-filter">
+        <option value="">any</option>
+        ${['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'].map(s => `<option value="${s}" ${s === status ? 'selected' : ''}>${s}</option>`).join('')}
+      </select></label>
+    </form>
+    <section class="panel"><div class="table-box" data-testid="campaign-list">${loading('the campaigns')}</div></section>`;
+  view().querySelector('[data-testid=status-filter]').addEventListener('change', e => setParams({ status: e.target.value, page: null }));
+  let result;
+  try {
+    result = await getPage(API + '/campaigns', { status, page: pageNumber, page_size: 25, sort: 'start_date', order: 'desc' });
+  } catch (error) {
+    if (current(generation)) fill('[data-testid=campaign-list]', failed('the campaigns', error));
+    return;
+  }
+  if (!current(generation)) return;
+  const p = result.pagination;
+  const box = fill('[data-testid=campaign-list]', result.data.length === 0 ? empty('No campaigns match.') : `
+    <table>
+      <thead><tr><th>Campaign</th><th>Status</th><th>Type</th><th>Runs</th><th class="n">Budget</th><th>Budget used</th><th>Actions</th></tr></thead>
+      <tbody>${result.data.map(c => {
+        const used = Number(c.budget) > 0 ? Math.min(100, (Number(c.actual_spend) / Number(c.budget)) * 100) : 0;
+        return `<tr data-campaign-id="${esc(c.id)}">
+          <td><a href="#/campaigns/${esc(c.id)}">${esc(c.name)}</a></td>
+          <td><span class="status ${esc(c.status)}" data-testid="campaign-status">${esc(label(c.status))}</span></td>
+          <td>${esc(label(c.type))}</td>
+          <td>${esc(date(c.start_date, c.time_zone))} – ${esc(date(c.end_date, c.time_zone))} <small>${esc(c.time_zone)}</small></td>
+          <td class="n">${money(c.budget, c.currency)}</td>
+          <td><div class="meter" title="${money(c.actual_spend, c.currency)} spent"><div style="width:${used.toFixed(1)}%"></div></div>
+            <small data-testid="budget-used">${money(c.actual_spend, c.currency)} · ${pct(Math.round(used * 100) / 100)}</small></td>
+          <td class="row-actions">${can('campaigns.update') ? c.lifecycle_actions.map(a =>
+            `<button type="button" data-lifecycle="${esc(a)}">${esc(label(a))}</button>`).join(' ') : ''}</td>
+        </tr>`;
+      }).join('')}</tbody>
+    </table>
+    <p class="pager">Page ${p.page} of ${Math.max(1, p.total_pages)} · ${num(p.total)} campaigns
+      ${p.page > 1 ? '<button type="button" data-page="prev">Previous</button>' : ''}
+      ${p.page < p.total_pages ? '<button type="button" data-page="next">Next</button>' : ''}</p>`);
+  box.querySelectorAll('[data-page]').forEach(b => b.addEventListener('click', () =>
+    setParams({ page: b.dataset.page === 'next' ? p.page + 1 : p.page - 1 })));
+  box.querySelectorAll('tr[data-campaign-id]').forEach(row => {
+    const campaign = result.data.find(c => c.id === row.dataset.campaignId);
+    row.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () =>
+      lifecycle(campaign.id, button.dataset.lifecycle, campaign.name, () => renderCampaigns(params))));
+  });
+}
+
+// -------------------------------------------------------------------------------- comparison
+
+async function renderCompare(params) {
+  const generation = page.generation;
+  const selected = (params.get('ids') || '').split(',').filter(Boolean);
+  const period = periodParams(params, '30d');
+  view().innerHTML = `
+    <div class="view-head"><h1>Compare campaigns</h1><p class="subtitle" data-testid="compare-period"></p></div>
+    ${periodControls(params, '30d')}
+    <section class="panel"><h2>Campaigns</h2><form data-testid="compare-picker">${loading('the campaigns')}</form></section>
+    <section class="panel"><div class="table-box" data-testid="comparison">${selected.length < 2 ? empty('Pick two or more campaigns to compare.') : loading('the comparison')}</div></section>`;
+  bindPeriodControls();
+  getPage(API + '/campaigns', { page_size: 100, sort: 'name', order: 'asc' }).then(result => {
+    if (!current(generation)) return;
+    const form = fill('[data-testid=compare-picker]', result.data.length === 0 ? empty('There are no campaigns yet.') : `
+      <div class="picks">${result.data.map(c => `<label><input type="checkbox" name="ids" value="${esc(c.id)}" ${selected.includes(c.id) ? 'checked' : ''}>
+        ${esc(c.name)} <small>${esc(c.currency)} · ${esc(label(c.status))}</small></label>`).join('')}</div>
+      <button type="submit" class="primary" data-testid="compare-button">Compare</button>`);
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      setParams({ ids: [...form.querySelectorAll('input[name=ids]:checked')].map(i => i.value).join(',') });
+    });
+  }).catch(error => current(generation) && fill('[data-testid=compare-picker]', failed('the campaigns', error)));
+  if (selected.length < 2) return;
+  let r;
+  try {
+    r = await get(API + '/analytics/compare', Object.assign({ campaign_ids: selected.join(',') }, period));
+  } catch (error) {
+    if (current(generation)) fill('[data-testid=comparison]', failed('the comparison', error));
+    return;
+  }
+  if (!current(generation)) return;
+  fill('[data-testid=compare-period]', periodText(r));
+  const rows = [
+    ['impressions', 'total_impressions', 'Impressions'], ['views', 'total_views', 'Views'], ['clicks', 'total_clicks', 'Clicks'],
+    ['conversions', 'total_conversions', 'Conversions'], ['revenue', 'total_revenue', 'Revenue'], ['spend', 'total_spend', 'Spend'],
+    ['ctr', 'click_through_rate', 'CTR'], ['cvr', 'conversion_rate', 'Conversion rate'], ['cpc', 'cpc', 'CPC'], ['cpm', 'cpm', 'CPM'],
+    ['cpa', 'cpa', 'CPA'], ['roas', 'roas', 'ROAS'], ['roi', 'roi', 'ROI'], ['aov', 'aov', 'AOV']
+  ];
+  const tag = c => (r.best && r.best.campaign_id === c.campaign_id ? ' <span class="badge on_track" data-testid="best">best</span>' : '')
+    + (r.worst && r.worst.campaign_id === c.campaign_id ? ' <span class="badge behind" data-testid="worst">worst</span>' : '');
+  fill('[data-testid=comparison]', `
+    ${r.mixed_currencies ? '<p class="hint">These campaigns use several currencies: money leaders are named only within one currency.</p>' : ''}
+    <p class="hint">Best and worst by ROAS; the leader of each metric is highlighted (the lowest for costs).</p>
+    <table class="compare">
+      <thead><tr><th>Metric</th>${r.comparison.map(c => `<th data-campaign-id="${esc(c.campaign_id)}"><a href="#/campaigns/${esc(c.campaign_id)}">${esc(c.campaign_name)}</a>${tag(c)}<br><small>${esc(c.currency)}</small></th>`).join('')}</tr></thead>
+      <tbody>${rows.map(([metric, field, title]) => `<tr data-metric="${metric}"><th>${title}</th>${r.comparison.map(c => {
+        const leader = r.leaders && r.leaders[metric] && r.leaders[metric].campaign_id === c.campaign_id;
+        return `<td class="n ${leader ? 'leader' : ''}">${metricText(metric, c[field], c.currency)}</td>`;
+      }).join('')}</tr>`).join('')}</tbody>
+    </table>`);
+}
+
+// -------------------------------------------------------------------------------- routing
+
+async function route() {
+  leave();
+  if (!token()) {
+    renderSignIn();
+    return;
+  }
+  if (!me) {
+    try {
+      me = await get(API + '/me');
+    } catch (error) {
+      if (error.status !== 401) renderSignIn('Could not check the token: ' + error.message);
+      return;
+    }
+  }
+  showIdentity();
+  const { parts, params } = hashRoute();
+  document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active', a.dataset.nav === parts[0]));
+  if (parts[0] === 'campaigns' && parts[1]) {
+    await renderCampaign(parts[1], params);
+  } else if (parts[0] === 'campaigns') {
+    await renderCampaigns(params);
+  } else if (parts[0] === 'compare') {
+    await renderCompare(params);
+  } else {
+    await renderDashboard(params);
+  }
+}
+
+document.querySelector('[data-action=sign-out]').addEventListener('click', () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  me = null;
+  notify('');
+  route();
+});
+window.addEventListener('hashchange', () => {
+  notify('');
+  route();
+});
+route();
