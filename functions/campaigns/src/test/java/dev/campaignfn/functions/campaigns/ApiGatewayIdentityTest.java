@@ -4,6 +4,8 @@ import static dev.campaignfn.functions.campaigns.Api.CAMPAIGNS;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.testing.ApiGateway;
@@ -19,6 +21,23 @@ class ApiGatewayIdentityTest {
         assertEquals(200, ApiGateway.anonymous().claim("sub", "b").claim("groups", "[\"marketing_admin\",\"x\"]").get(CAMPAIGNS).status());
         assertEquals(200, ApiGateway.anonymous().claim("sub", "c").claim("roles", "viewer, super_admin").get(CAMPAIGNS).status());
         assertEquals(403, ApiGateway.anonymous().claim("sub", "d").claim("groups", "[viewer]").get(CAMPAIGNS).status());
+    }
+
+    @Test
+    void meAnswersTheCallerItsRolesAndTheirPermissionsWithTokenScopes() {
+        ApiGateway.Response analyst = ApiGateway.anonymous().claim("sub", "ana").claim("cognito:groups", "[analyst unknown]")
+                .claim("scope", "openid campaigns.update").get("/v1/marketing/admin/me");
+        assertEquals(200, analyst.status(), analyst::toString);
+        assertEquals("ana", analyst.json().getString("data.subject"));
+        assertEquals(List.of("analyst", "unknown"), analyst.json().getList("data.roles"));
+        assertEquals(List.of("analytics.export", "analytics.read", "campaigns.read", "campaigns.update"),
+                analyst.json().getList("data.permissions"));
+        ApiGateway.Response admin = ApiGateway.anonymous().claim("sub", "root").claim("groups", "[super_admin]").get("/v1/marketing/admin/me");
+        assertEquals(6, admin.json().getList("data.permissions").size());
+        assertEquals(401, ApiGateway.anonymous().get("/v1/marketing/admin/me").status());
+        ApiGateway.Response nobody = ApiGateway.anonymous().claim("sub", "guest").get("/v1/marketing/admin/me");
+        assertEquals(200, nobody.status(), "an identity without roles may still ask who it is");
+        assertEquals(List.of(), nobody.json().getList("data.permissions"));
     }
 
     @Test

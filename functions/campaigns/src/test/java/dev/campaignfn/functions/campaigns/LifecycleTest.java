@@ -40,6 +40,8 @@ class LifecycleTest {
             "completed,cancel,409", "cancelled,cancel,409" })
     void transition(String from, String action, String expected) {
         String id = campaignIn(from);
+        List<String> offered = analyst().get(CAMPAIGNS + "/" + id).json().getList("data.lifecycle_actions");
+        assertEquals(!expected.equals("409"), offered.contains(action), "lifecycle_actions " + offered + " of a " + from + " campaign");
         ApiGateway.Response answer = admin().post(CAMPAIGNS + "/" + id + "/" + action, "{\"reason\": \"test " + action + "\"}");
         if (expected.equals("409")) {
             assertEquals(409, answer.status(), answer::toString);
