@@ -168,6 +168,7 @@ module "http_api" {
     "ANY /v1/marketing/admin/alerts/{proxy+}"         = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks"                = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks/{proxy+}"       = { function = "campaigns", public = false, throttled = false }
+    "GET /v1/marketing/admin/me"                      = { function = "campaigns", public = false, throttled = false }
     "GET /v1/marketing/admin/analytics/{proxy+}"      = { function = "analytics", public = false, throttled = false }
     "GET /v1/marketing/admin/analytics/export"        = { function = "exports", public = false, throttled = false }
     "POST /v1/marketing/admin/analytics/exports"      = { function = "exports", public = false, throttled = false }
@@ -177,6 +178,13 @@ module "http_api" {
     "GET /v1/marketing/t.gif"                         = { function = "tracking", public = true, throttled = true }
     "GET /v1/marketing/r/{slug}"                      = { function = "tracking", public = true, throttled = true }
   }
+}
+
+module "dashboard" {
+  source = "./modules/dashboard"
+  count  = var.deploy_dashboard ? 1 : 0
+  name   = "${var.name}-dashboard"
+  api_id = module.http_api.api_id
 }
 
 module "schedules" {

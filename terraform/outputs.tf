@@ -12,3 +12,8 @@ output "migrate_function" {
   description = "The function to invoke once per release before the HTTP functions take traffic."
   value       = module.migrate.function_name
 }
+
+output "dashboard_bucket" {
+  description = "With deploy_dashboard: the bucket to upload dashboard/target/classes/META-INF/resources/ to (the page is then at api_url/)."
+  value       = var.deploy_dashboard ? module.dashboard[0].bucket : null
+}

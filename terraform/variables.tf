@@ -89,3 +89,9 @@ variable "release" {
   type        = string
   default     = "1"
 }
+
+variable "deploy_dashboard" {
+  description = "Add the dashboard page: static files in a website bucket, served through the HTTP API at / (same origin as the API)."
+  type        = bool
+  default     = false
+}
