@@ -767,9 +767,9 @@ function startLiveFeed(id, generation) {
 
 function renderFeed(events) {
   fill('[data-testid=live-feed]', events.length === 0 ? empty('No events yet: new ones appear here as they are tracked.') : `
-    <p class="hint">Following new events every ${LIVE_INTERVAL_MS / 1000} s.</p>
+    <p class="hint">Newest arrivals first, following new events every ${LIVE_INTERVAL_MS / 1000} s.</p>
     <div class="table-box"><table>
-      <thead><tr><th>When</th><th>Event</th><th>Channel</th><th>Segment</th><th>Device</th><th class="n">Value</th></tr></thead>
+      <thead><tr><th>Occurred</th><th>Event</th><th>Channel</th><th>Segment</th><th>Device</th><th class="n">Value</th></tr></thead>
       <tbody>${events.map(e => `<tr data-event-id="${esc(e.id)}" class="${e.is_bot ? 'bot' : ''}">
         <td>${esc(time(e.occurred_at))}</td><td>${esc(label(e.event_type))}${e.is_bot ? ' <small>(bot)</small>' : ''}</td>
         <td>${esc(label(e.channel) || '–')}</td><td>${esc(label(e.audience_segment) || '–')}</td><td>${esc(e.device_type || '–')}</td>
