@@ -37,6 +37,11 @@ class ApiError extends Error {
   }
 }
 
+/** Deployment settings from assets/config.js (absent or empty on the launcher). */
+function settings() {
+  return window.CAMPAIGNFN_DASHBOARD || {};
+}
+
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
@@ -340,6 +345,10 @@ function renderSignIn(message) {
         <button type="submit" class="primary" data-testid="local-token">Sign in on this machine</button>
         <p class="hint">The launcher makes a token for the role (it answers only this machine).</p>
       </form>
+      ${settings().signInUrl ? `<div class="provider-sign-in">
+        <h2>With your identity provider</h2>
+        <a class="button primary" data-testid="provider-sign-in" href="${esc(settings().signInUrl)}">Sign in with your identity provider</a>
+      </div>` : ''}
       <form class="token-sign-in" data-testid="token-sign-in">
         <h2>With a token</h2>
         <label>Bearer token from your identity provider
@@ -553,7 +562,7 @@ async function renderCampaign(id, params) {
   view().querySelector('[data-testid=segment-by]').addEventListener('change', e => setParams({ segment_by: e.target.value }));
   view().querySelector('[data-testid=attribution-model]').addEventListener('change', e => setParams({ model: e.target.value }));
 
-  get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c, () => renderCampaign(id, params)))
+  get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c, route))
     .catch(error => current(generation) && fill('[data-testid=campaign-actions]', failed('the campaign', error)));
   renderExports(id, period, generation);
   startLiveFeed(id, generation);
@@ -747,20 +756,20 @@ function startLiveFeed(id, generation) {
   const seen = [];
   const poll = async () => {
     if (!current(generation)) return;
-    let page_;
+    let batch;
     try {
-      page_ = await get(API + '/analytics/stream', { campaign_id: id, last_updated: cursor, limit: cursor ? 200 : 20 });
+      batch = await get(API + '/analytics/stream', { campaign_id: id, last_updated: cursor, limit: cursor ? 200 : 20 });
     } catch (error) {
       if (current(generation)) fill('[data-testid=live-feed]', failed('the live events', error));
       return;
     }
     if (!current(generation)) return;
-    cursor = page_.last_updated;
-    seen.unshift(...page_.events.slice().sort((a, b) => b.sequence - a.sequence));
+    cursor = batch.last_updated;
+    seen.unshift(...batch.events);
     seen.sort((a, b) => b.sequence - a.sequence);
     seen.splice(LIVE_MAX_ROWS);
     renderFeed(seen);
-    page.timers.push(setTimeout(poll, page_.has_more ? 0 : LIVE_INTERVAL_MS));
+    page.timers.push(setTimeout(poll, batch.has_more ? 0 : LIVE_INTERVAL_MS));
   };
   poll();
 }
@@ -828,7 +837,7 @@ async function renderCampaigns(params) {
   box.querySelectorAll('tr[data-campaign-id]').forEach(row => {
     const campaign = result.data.find(c => c.id === row.dataset.campaignId);
     row.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () =>
-      lifecycle(campaign.id, button.dataset.lifecycle, campaign.name, () => renderCampaigns(params))));
+      lifecycle(campaign.id, button.dataset.lifecycle, campaign.name, route)));
   });
 }
 
@@ -887,6 +896,18 @@ async function renderCompare(params) {
 
 // -------------------------------------------------------------------------------- routing
 
+/**
+ * A token handed over in the fragment (#access_token=...), as an identity provider's implicit-flow
+ * redirect delivers it: kept for this tab, and taken out of the address bar and the history.
+ */
+function takeTokenFromFragment() {
+  const handed = new URLSearchParams(location.hash.replace(/^#/, '')).get('access_token');
+  if (!handed) return;
+  sessionStorage.setItem(TOKEN_KEY, handed);
+  me = null;
+  history.replaceState(null, '', location.pathname + location.search + '#/dashboard');
+}
+
 async function route() {
   leave();
   if (!token()) {
@@ -923,6 +944,8 @@ document.querySelector('[data-action=sign-out]').addEventListener('click', () =>
 });
 window.addEventListener('hashchange', () => {
   notify('');
+  takeTokenFromFragment();
   route();
 });
+takeTokenFromFragment();
 route();

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,21 +27,26 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import dev.campaignfn.alert.BudgetAlerts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 /**
  * The dashboard page in a real headless Chromium against the launcher with demo data: the totals
  * are the API's, the range and group_by controls change the charts, a campaign opens with its
  * report, a CSV downloads with the API's bytes, a newly tracked event appears in the live feed, the
- * comparison names the API's best, lifecycle buttons follow the role, and failures and empty
- * periods say so. Screenshots of every view at laptop and phone width go to target/screenshots.
+ * comparison names the API's best, lifecycle buttons follow the role, budget alerts are listed and
+ * acknowledged, a token handed over in the fragment signs in, and failures and empty periods say so. Screenshots of every view at laptop and phone width go to target/screenshots.
  * (Browser set-up, skipping and screenshots: {@link DashboardBrowser}.)
  */
 @QuarkusTest
 class DashboardPageTest {
 
     private static final String API = "/v1/marketing/admin";
+
+    @Inject
+    BudgetAlerts budgetAlerts;
 
     private DashboardBrowser page;
 
@@ -176,6 +183,45 @@ class DashboardPageTest {
         page.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=campaign-list] tr[data-campaign-id]")).isEmpty());
         assertTrue(page.driver.findElements(By.cssSelector("[data-testid=campaign-list] [data-lifecycle]")).isEmpty(),
                 "an analyst is offered no lifecycle moves");
+    }
+
+    @Test
+    void budgetAlertsAreListedAndAcknowledgedFromTheDashboard() throws IOException {
+        String token = page.signIn("marketing_admin");
+        String id = given().auth().oauth2(token).contentType("application/json").body(Map.of("name", "Alerting " + UUID.randomUUID(),
+                "type", "email", "start_date", Instant.now().minus(Duration.ofDays(2)).toString(),
+                "end_date", Instant.now().plus(Duration.ofDays(20)).toString(), "budget", 1000, "currency", "EUR",
+                "channels", List.of("email"))).post(API + "/campaigns").then().statusCode(201).extract().path("data.id");
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("total_budget", 1000, "allocations", Map.of("email", 1000)))
+                .put(API + "/campaigns/" + id + "/budget").then().statusCode(200);
+        given().auth().oauth2(token).post(API + "/campaigns/" + id + "/launch").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("amount", 800, "channel_id", "email")).post(API + "/campaigns/" + id + "/spend").then().statusCode(201);
+        budgetAlerts.run();
+        List<String> open = given().auth().oauth2(token).queryParam("open", "true").get(API + "/alerts").then().statusCode(200)
+                .extract().jsonPath().getList("data.findAll { it.campaign_id == '" + id + "' }.id");
+        assertEquals(2, open.size(), "75 % of the campaign's budget and of the channel's allocation: " + open);
+
+        page.open("/#/dashboard");
+        String alert = "[data-testid=alerts] li[data-alert-id='" + open.get(0) + "']";
+        assertTrue(page.text(alert).contains("75"), page.text(alert));
+        page.screenshots("dashboard-alerts");
+        page.find(alert + " [data-acknowledge]").click();
+        page.wait.until(d -> !page.present(alert));
+        assertTrue(given().auth().oauth2(token).queryParam("open", "true").get(API + "/alerts").then().extract().jsonPath()
+                .getList("data.id").stream().noneMatch(open.get(0)::equals));
+    }
+
+    @Test
+    void aTokenHandedOverInTheFragmentSignsInAndLeavesTheAddressBar() {
+        String token = given().queryParam("role", "analyst").queryParam("subject", "idp-user").get("/local/token").then().statusCode(200)
+                .extract().path("data.access_token");
+        page.open("/#access_token=" + token + "&token_type=Bearer&expires_in=3600");
+        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=identity]")));
+        assertTrue(page.text("[data-testid=identity]").startsWith("idp-user"));
+        page.find("[data-testid=total-spend]");
+        assertEquals("#/dashboard", page.driver.executeScript("return location.hash"));
+        assertFalse(page.driver.getCurrentUrl().contains(token));
     }
 
     @Test
