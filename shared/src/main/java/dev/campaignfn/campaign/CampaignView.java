@@ -40,9 +40,9 @@ public record CampaignView(
         long version) {
 
     public static CampaignView of(Campaign c, List<String> channels, List<KpiView> kpis) {
-        return new CampaignView(c.id, c.name, c.description, c.type, c.status, LifecycleAction.from(c.status), c.startDate, c.endDate, c.budget,
-                c.actualSpend == null ? BigDecimal.ZERO.setScale(2) : c.actualSpend, c.currency, c.timeZone, channels,
-                c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason, c.launchedAt, c.pausedAt,
-                c.completedAt, c.cancelledAt, c.createdBy, c.createdAt, c.updatedAt, c.version);
+        return new CampaignView(c.id, c.name, c.description, c.type, c.status, LifecycleAction.from(c.status),
+                c.startDate, c.endDate, c.budget, c.actualSpend == null ? BigDecimal.ZERO.setScale(2) : c.actualSpend,
+                c.currency, c.timeZone, channels, c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason,
+                c.launchedAt, c.pausedAt, c.completedAt, c.cancelledAt, c.createdBy, c.createdAt, c.updatedAt, c.version);
     }
 }
