@@ -562,7 +562,7 @@ async function renderCampaign(id, params) {
   view().querySelector('[data-testid=segment-by]').addEventListener('change', e => setParams({ segment_by: e.target.value }));
   view().querySelector('[data-testid=attribution-model]').addEventListener('change', e => setParams({ model: e.target.value }));
 
-  get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c, route))
+  get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c))
     .catch(error => current(generation) && fill('[data-testid=campaign-actions]', failed('the campaign', error)));
   renderExports(id, period, generation);
   startLiveFeed(id, generation);
@@ -658,17 +658,25 @@ function renderAttribution(r) {
     </table></div>`);
 }
 
-/** Lifecycle buttons: the moves the campaign's state allows, when the caller may update campaigns. */
-function renderActions(campaign, afterChange) {
-  const box = fill('[data-testid=campaign-actions]', '');
-  if (!box || !can('campaigns.update')) return;
-  box.innerHTML = campaign.lifecycle_actions.map(a =>
-    `<button type="button" data-lifecycle="${esc(a)}" data-campaign="${esc(campaign.id)}">${esc(label(a))}</button>`).join(' ');
-  box.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () => lifecycle(button.dataset.campaign,
-    button.dataset.lifecycle, campaign.name, afterChange)));
+function renderActions(campaign) {
+  const box = fill('[data-testid=campaign-actions]', lifecycleButtons(campaign));
+  if (box) bindLifecycle(box, campaign);
 }
 
-async function lifecycle(id, action, name, afterChange) {
+/** Lifecycle buttons: the moves the campaign's state allows, when the caller may update campaigns. */
+function lifecycleButtons(campaign) {
+  return can('campaigns.update')
+    ? campaign.lifecycle_actions.map(a => `<button type="button" data-lifecycle="${esc(a)}">${esc(label(a))}</button>`).join(' ')
+    : '';
+}
+
+function bindLifecycle(container, campaign) {
+  container.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () =>
+    lifecycle(campaign.id, button.dataset.lifecycle, campaign.name)));
+}
+
+/** Runs a move (asking pause and cancel for their reason), then shows the view again with the new state. */
+async function lifecycle(id, action, name) {
   let body;
   if (action === 'pause' || action === 'cancel') {
     const reason = await askReason(`${label(action)} “${name}”`);
@@ -678,7 +686,7 @@ async function lifecycle(id, action, name, afterChange) {
   try {
     await call('POST', `${API}/campaigns/${id}/${action}`, null, body);
     notify(`${name}: ${label(action)} done.`, 'info');
-    afterChange();
+    route();
   } catch (error) {
     notify(`Could not ${label(action)} ${name}: ${error.message}`, 'error');
   }
@@ -824,8 +832,7 @@ async function renderCampaigns(params) {
           <td class="n">${money(c.budget, c.currency)}</td>
           <td><div class="meter" title="${money(c.actual_spend, c.currency)} spent"><div style="width:${used.toFixed(1)}%"></div></div>
             <small data-testid="budget-used">${money(c.actual_spend, c.currency)} · ${pct(Math.round(used * 100) / 100)}</small></td>
-          <td class="row-actions">${can('campaigns.update') ? c.lifecycle_actions.map(a =>
-            `<button type="button" data-lifecycle="${esc(a)}">${esc(label(a))}</button>`).join(' ') : ''}</td>
+          <td class="row-actions">${lifecycleButtons(c)}</td>
         </tr>`;
       }).join('')}</tbody>
     </table>
@@ -834,11 +841,8 @@ async function renderCampaigns(params) {
       ${p.page < p.total_pages ? '<button type="button" data-page="next">Next</button>' : ''}</p>`);
   box.querySelectorAll('[data-page]').forEach(b => b.addEventListener('click', () =>
     setParams({ page: b.dataset.page === 'next' ? p.page + 1 : p.page - 1 })));
-  box.querySelectorAll('tr[data-campaign-id]').forEach(row => {
-    const campaign = result.data.find(c => c.id === row.dataset.campaignId);
-    row.querySelectorAll('[data-lifecycle]').forEach(button => button.addEventListener('click', () =>
-      lifecycle(campaign.id, button.dataset.lifecycle, campaign.name, route)));
-  });
+  box.querySelectorAll('tr[data-campaign-id]').forEach(row =>
+    bindLifecycle(row, result.data.find(c => c.id === row.dataset.campaignId)));
 }
 
 // -------------------------------------------------------------------------------- comparison
