@@ -171,25 +171,8 @@ class RouteCoverageTest {
         return declared.group(1);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Route> samRoutes() throws Exception {
-        List<Route> routes = new ArrayList<>();
-        ((Map<String, Object>) TemplateTest.template().get("Resources")).forEach((name, r) -> {
-            Map<String, Object> resource = (Map<String, Object>) r;
-            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
-                return;
-            }
-            String function = name.replaceFirst("Function$", "").toLowerCase(Locale.ROOT);
-            Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-            ((Map<String, Object>) properties.getOrDefault("Events", Map.of())).values().forEach(e -> {
-                Map<String, Object> event = (Map<String, Object>) e;
-                if ("HttpApi".equals(event.get("Type"))) {
-                    Map<String, Object> p = (Map<String, Object>) event.get("Properties");
-                    routes.add(new Route(String.valueOf(p.get("Method")).toUpperCase(Locale.ROOT), String.valueOf(p.get("Path")), function));
-                }
-            });
-        });
-        return routes;
+        return TemplateTest.httpRoutes().stream().map(r -> new Route(r.method(), r.path(), r.function())).toList();
     }
 
     private static List<Route> terraformRoutes() throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +75,33 @@ class TemplateTest {
         return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
     }
 
+    /** An HttpApi event of a function: the function (its resource name without "Function", lower case), its route, public or not. */
+    record HttpRoute(String function, String method, String path, boolean isPublic) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<HttpRoute> httpRoutes() throws Exception {
+        List<HttpRoute> routes = new ArrayList<>();
+        ((Map<String, Object>) template().get("Resources")).forEach((name, r) -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+                return;
+            }
+            Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+            ((Map<String, Object>) properties.getOrDefault("Events", Map.of())).values().forEach(e -> {
+                Map<String, Object> event = (Map<String, Object>) e;
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+                    Object auth = p.get("Auth");
+                    routes.add(new HttpRoute(name.replaceFirst("Function$", "").toLowerCase(Locale.ROOT),
+                            String.valueOf(p.get("Method")).toUpperCase(Locale.ROOT), String.valueOf(p.get("Path")),
+                            auth != null && "NONE".equals(((Map<?, ?>) auth).get("Authorizer"))));
+                }
+            });
+        });
+        return routes;
+    }
+
     @Test
     void theTemplateIsValidAgainstTheSamSchema() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SCHEMA), () -> "skipped: the SAM schema " + SCHEMA.toAbsolutePath().normalize()
@@ -97,8 +125,6 @@ class TemplateTest {
         });
         Set<String> zips = new TreeSet<>();
         Set<String> handlers = new TreeSet<>();
-        List<String> adminRoutes = new ArrayList<>();
-        List<String> publicRoutes = new ArrayList<>();
         functions.forEach((name, properties) -> {
             zips.add(String.valueOf(properties.get("CodeUri")));
             Map<String, Object> env = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
@@ -110,16 +136,10 @@ class TemplateTest {
                 assertTrue(handler.equals("migrate") || events.values().stream().anyMatch(e -> "ScheduleV2".equals(((Map<?, ?>) e).get("Type"))),
                         name + " runs " + handler + " on a schedule");
             }
-            events.values().forEach(e -> {
-                Map<String, Object> event = (Map<String, Object>) e;
-                if ("HttpApi".equals(event.get("Type"))) {
-                    Map<String, Object> p = (Map<String, Object>) event.get("Properties");
-                    String route = p.get("Method") + " " + p.get("Path");
-                    Object auth = p.get("Auth");
-                    (auth != null && "NONE".equals(((Map<?, ?>) auth).get("Authorizer")) ? publicRoutes : adminRoutes).add(route);
-                }
-            });
         });
+        List<String> adminRoutes = new ArrayList<>();
+        List<String> publicRoutes = new ArrayList<>();
+        httpRoutes().forEach(route -> (route.isPublic() ? publicRoutes : adminRoutes).add(route.method() + " " + route.path()));
         for (String module : List.of("campaigns", "tracking", "analytics", "exports", "automation")) {
             assertTrue(zips.contains("functions/" + module + "/target/function.zip"), module + " is deployed from its own zip: " + zips);
         }

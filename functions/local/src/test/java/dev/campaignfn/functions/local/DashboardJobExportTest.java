@@ -41,7 +41,6 @@ class DashboardJobExportTest {
     @BeforeEach
     void startBrowser() throws IOException {
         page = DashboardBrowser.start();
-        given().post("/local/demo-data").then().statusCode(200);
     }
 
     @AfterEach

@@ -53,7 +53,6 @@ class DashboardPageTest {
     @BeforeEach
     void startBrowser() throws IOException {
         page = DashboardBrowser.start();
-        given().post("/local/demo-data").then().statusCode(200);
     }
 
     @AfterEach
