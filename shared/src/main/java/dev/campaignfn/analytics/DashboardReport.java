@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.ConcurrentReads;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.kpi.KpiService;
 import dev.campaignfn.kpi.KpiView;
@@ -127,6 +129,7 @@ public class DashboardReport {
         List<LocalDate> boundaries = new ArrayList<>(series.size() + 1);
         boundaries.add(previous.startDate());
         boundaries.addAll(series);
+        Supplier<List<ChannelPerformance>> byChannel = ConcurrentReads.start(() -> channels(set, request));
         List<ReportRow> rows = reader.read(set.zones(), request.zone(), boundaries, request);
         List<ReportRow> current = rows.stream().filter(r -> r.bucket() > 0).toList();
         MetricTotals total = ReportRow.sum(current, costKnown);
@@ -163,7 +166,7 @@ public class DashboardReport {
         return new Dashboard(ReportContext.of(period, set.zone(), choice.currency(), request), PeriodView.of(previous), choice.others(),
                 new DashboardSummary(set.campaigns().size(), active, budget, spent, Summary.of(total)),
                 SeriesPoints.change(total, before), campaigns.subList(0, Math.min(top, campaigns.size())), trends,
-                channels(set, request), campaignKpis);
+                byChannel.get(), campaignKpis);
     }
 
     /** Events and spend per channel over the period, busiest first. */

@@ -53,10 +53,12 @@ public class KpiService {
     /** KPIs of many campaigns at once, for lists and dashboards. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, List<KpiView>> listFor(List<UUID> campaignIds) {
-        Map<UUID, MetricTotals> totals = metrics.lifetimeTotals(campaignIds);
+        List<Kpi> kpis = Kpi.ofCampaigns(campaignIds);
+        // lifetime totals only of the campaigns that have KPIs: a dashboard of many campaigns usually has few
+        Map<UUID, MetricTotals> totals = metrics.lifetimeTotals(kpis.stream().map(kpi -> kpi.campaignId).distinct().toList());
         Map<UUID, List<KpiView>> result = new LinkedHashMap<>();
         campaignIds.forEach(id -> result.put(id, new ArrayList<>()));
-        for (Kpi kpi : Kpi.ofCampaigns(campaignIds)) {
+        for (Kpi kpi : kpis) {
             result.get(kpi.campaignId).add(view(kpi, totals.getOrDefault(kpi.campaignId, MetricTotals.ZERO)));
         }
         return result;

@@ -27,7 +27,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.campaignfn.kpi.KpiCommand;
+import dev.campaignfn.kpi.KpiService;
+import dev.campaignfn.kpi.KpiView;
+import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.tracking.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
@@ -47,6 +52,9 @@ class ReportAccuracyTest {
 
     @Inject
     World world;
+
+    @Inject
+    KpiService kpis;
 
     @BeforeEach
     void history() {
@@ -342,6 +350,25 @@ class ReportAccuracyTest {
             for (int i = 1; i < roas.size(); i++) {
                 assertTrue(roas.get(i - 1).compareTo(roas.get(i)) >= 0, "top campaigns by ROAS, highest first: " + roas);
             }
+        }
+    }
+
+    @Test
+    void dashboardKpisAreMeasuredOnlyForTheCampaignsThatHaveThem() {
+        List<UUID> euro = world.ids().stream().filter(id -> world.currencies.get(id).equals("EUR")).toList();
+        UUID measured = euro.get(euro.size() - 1);
+        KpiView kpi = kpis.create(measured, new KpiCommand("Clicks", Metric.CLICKS, new BigDecimal("1000000"), null, null), World.PLANNER);
+        try {
+            JsonNode json = Expected.json(analyst().get(BASE + "/dashboard?" + ApiGateway.query("campaign_ids",
+                    String.join(",", euro.stream().map(UUID::toString).toList()), "date_range", "30d")));
+            assertEquals(1, json.at("/data/kpis").size(), "only the campaign with a KPI lists one: " + json.at("/data/kpis"));
+            assertEquals(measured.toString(), text(json, "/data/kpis/0/campaign_id"));
+            long clicks = world.events.stream().filter(e -> e.campaignId().equals(measured) && !e.bot() && e.type() == EventType.CLICK)
+                    .count();
+            assertEquals(0, BigDecimal.valueOf(clicks).compareTo(new BigDecimal(text(json, "/data/kpis/0/current"))),
+                    "the KPI counts the campaign's clicks of its whole life");
+        } finally {
+            kpis.delete(measured, kpi.id(), World.PLANNER);
         }
     }
 
