@@ -49,10 +49,12 @@ public class ReportReader {
         BucketQuery query = new BucketQuery(campaignZones, zone, boundaries, request.filter(), request.segmentBy(),
                 request.includeBots());
         boolean costKnown = request.costKnown() && (request.segmentBy() == null || request.segmentBy() == EventDimension.CHANNEL);
-        // one campaign's ledger is read in a fraction of a millisecond: a thread hop would cost more than it saves
-        Supplier<List<SpendTotals.SpendBucket>> spent = !costKnown ? List::of
-                : campaignZones.size() == 1 ? () -> spendBuckets(query, boundaries, request)
-                        : ConcurrentReads.start(() -> spendBuckets(query, boundaries, request));
+        Supplier<List<SpendTotals.SpendBucket>> spent = List::of;
+        if (costKnown) {
+            Supplier<List<SpendTotals.SpendBucket>> read = () -> spendBuckets(query, boundaries, request);
+            // one campaign's ledger is read in a fraction of a millisecond: a thread hop would cost more than it saves
+            spent = campaignZones.size() == 1 ? read : ConcurrentReads.start(read);
+        }
         Map<Key, MetricTotals> rows = new LinkedHashMap<>();
         for (BucketCounts counts : events.buckets(query)) {
             EventCounts c = counts.counts();
