@@ -4,6 +4,9 @@
 # handler under the same client, in the same run.
 #   bash bench/coldstart.sh              # 3 rounds
 #   bash bench/coldstart.sh -Drounds=5
+#   bash bench/coldstart.sh -Drounds=1 -Dfunctions=campaigns                 # one function (and the baseline)
+#   bash bench/coldstart.sh -Drounds=1 -Dwarm.calls=1000                      # more answers after the first
+#   bash bench/coldstart.sh -Dfunction.jvm.options="-Xlog:class+load:file=/tmp/classes.txt:uptime"   # diagnose
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests install

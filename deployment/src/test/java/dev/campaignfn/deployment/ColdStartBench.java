@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import dev.campaignfn.testing.ScheduleEvents;
  */
 class ColdStartBench extends RuntimeClientFixture {
 
-    static final int WARM_CALLS = 100;
+    static final int WARM_CALLS = Integer.getInteger("warm.calls", 100);
 
     record Sample(double coldMillis, List<Double> warmMillis) {
     }
@@ -43,7 +44,9 @@ class ColdStartBench extends RuntimeClientFixture {
                         false),
                 "exports", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/analytics/exports/"
                         + "00000000-0000-0000-0000-000000000000", null, false));
-        List<String> order = List.of("baseline", "campaigns", "tracking", "analytics", "exports", "automation");
+        // -Dfunctions=campaigns,tracking measures only those (and the baseline)
+        List<String> chosen = List.of(System.getProperty("functions", String.join(",", FunctionProcess.FUNCTIONS)).split(","));
+        List<String> order = Stream.concat(Stream.of("baseline"), FunctionProcess.FUNCTIONS.stream().filter(chosen::contains)).toList();
         Map<String, List<Sample>> samples = new java.util.LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String function : order) {

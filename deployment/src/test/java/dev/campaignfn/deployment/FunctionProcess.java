@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -23,6 +25,8 @@ final class FunctionProcess implements AutoCloseable {
 
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The function modules, each building its own function.zip. */
+    static final List<String> FUNCTIONS = List.of("campaigns", "tracking", "analytics", "exports", "automation");
 
     final Process process;
     final long startedAt;
@@ -44,6 +48,14 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     static Path unpack(Path zip, Path into) throws IOException {
+        // Lambda starts from the zip alone: nothing an earlier build or run left here may be on the class path
+        if (Files.exists(into)) {
+            try (Stream<Path> old = Files.walk(into)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Files.createDirectories(into);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
@@ -89,8 +101,13 @@ final class FunctionProcess implements AutoCloseable {
         classPath.add(task.toString());
         classPath.add(task.resolve("lib") + File.separator + "*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, handler));
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        // extra JVM options for a diagnosis (bench/coldstart.sh -Dfunction.jvm.options="-XX:StartFlightRecording=...")
+        String extra = System.getProperty("function.jvm.options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);

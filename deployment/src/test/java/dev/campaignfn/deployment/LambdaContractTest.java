@@ -3,8 +3,11 @@ package dev.campaignfn.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,21 @@ import dev.campaignfn.testing.ApiGateway;
  * job creates the schema first). No HTTP function opens a database session before its first request.
  */
 class LambdaContractTest extends RuntimeClientFixture {
+
+    /**
+     * Byte Buddy is removed from the run-time class path (quarkus.class-loading.removed-artifacts): every
+     * function runs without it (the test below), and no zip carries it again unnoticed.
+     */
+    @Test
+    void noFunctionZipCarriesByteBuddy() throws Exception {
+        for (String module : FunctionProcess.FUNCTIONS) {
+            try (ZipFile zip = new ZipFile(FunctionProcess.zip(module).toFile())) {
+                List<String> jars = zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("lib/")).toList();
+                assertTrue(jars.stream().anyMatch(n -> n.contains("hibernate-core")), () -> module + ": no hibernate-core in " + jars);
+                assertTrue(jars.stream().noneMatch(n -> n.contains("byte-buddy")), () -> module + " packages Byte Buddy: " + jars);
+            }
+        }
+    }
 
     @Test
     void everyFunctionAnswersRealShapedEventsUnderTheRuntimeClient() throws Exception {

@@ -140,7 +140,7 @@ class TemplateTest {
         List<String> adminRoutes = new ArrayList<>();
         List<String> publicRoutes = new ArrayList<>();
         httpRoutes().forEach(route -> (route.isPublic() ? publicRoutes : adminRoutes).add(route.method() + " " + route.path()));
-        for (String module : List.of("campaigns", "tracking", "analytics", "exports", "automation")) {
+        for (String module : FunctionProcess.FUNCTIONS) {
             assertTrue(zips.contains("functions/" + module + "/target/function.zip"), module + " is deployed from its own zip: " + zips);
         }
         assertEquals(new TreeSet<>(List.of("migrate", "lifecycle", "rules", "alerts", "maintenance", "rollup", "exports")), handlers);

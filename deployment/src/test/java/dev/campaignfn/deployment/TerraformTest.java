@@ -41,7 +41,7 @@ class TerraformTest {
     @Test
     void everyFunctionIsDeployedFromItsOwnZip() throws Exception {
         String main = root();
-        for (String module : List.of("campaigns", "tracking", "analytics", "exports", "automation")) {
+        for (String module : FunctionProcess.FUNCTIONS) {
             assertTrue(main.contains("local.zip[\"" + module + "\"]"), module + " has a module instance deploying its zip");
         }
         assertTrue(main.contains("\"${var.artifacts_dir}/functions/${m}/target/function.zip\""), "prebuilt zips are deployed as they are");
