@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,10 +34,18 @@ public class SpendTotals {
     public record SpendBucket(UUID campaignId, int bucket, String channel, BigDecimal amount) {
     }
 
-    /** %1$s: the channel column or '', %2$s: the channel filter. */
+    /**
+     * Each campaign's bucket boundaries arrive as instants (its slice of one flat array, cut once per
+     * campaign), so an entry is bucketed by comparing instants: converting every entry to a local date
+     * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter.
+     */
     static final String BUCKETS = """
-            select s.campaign_id, width_bucket((s.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %1$s, sum(s.amount)
-              from spend_entries s join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = s.campaign_id
+            with z as materialized (
+              select u.campaign_id, b.bounds[(u.ord - 1) * ? + 1 : u.ord * ?] as bounds
+                from unnest(?::uuid[]) with ordinality as u(campaign_id, ord), (select ?::timestamptz[] as bounds) b
+            )
+            select s.campaign_id, width_bucket(s.occurred_at, z.bounds) as bucket, %1$s, sum(s.amount)
+              from spend_entries s join z on z.campaign_id = s.campaign_id
              where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ? %2$s
              group by 1, 2, 3
             """;
@@ -58,12 +67,19 @@ public class SpendTotals {
         List<UUID> ids = new ArrayList<>(zones.keySet());
         LocalDaySpan span = LocalDaySpan.of(boundaries.get(0), boundaries.get(boundaries.size() - 1), zones.values());
         String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
+        // the first instant of each boundary day in each campaign's zone, campaign after campaign
+        List<Instant> bounds = new ArrayList<>(ids.size() * boundaries.size());
+        for (UUID id : ids) {
+            ZoneId zone = zones.get(id);
+            boundaries.forEach(day -> bounds.add(day.atStartOfDay(zone).toInstant()));
+        }
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
             int p = 1;
-            select.setArray(p++, SqlArrays.typed(connection, "date", boundaries));
+            select.setInt(p++, boundaries.size());
+            select.setInt(p++, boundaries.size());
             select.setArray(p++, idList);
-            select.setArray(p++, SqlArrays.typed(connection, "text", ids.stream().map(id -> zones.get(id).getId()).toList()));
+            select.setArray(p++, SqlArrays.typed(connection, "timestamptz", bounds));
             select.setArray(p++, idList);
             select.setTimestamp(p++, Timestamp.from(span.from()));
             select.setTimestamp(p++, Timestamp.from(span.to()));
