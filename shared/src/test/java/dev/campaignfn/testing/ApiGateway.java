@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -156,12 +157,14 @@ public final class ApiGateway {
             Map<String, Object> event = event(method, pathAndQuery, body, base64);
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/_lambda_"))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").timeout(Bounded.LIMIT)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(event))).build();
                 HttpResponse<byte[]> raw = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> answer = JSON.readValue(raw.body(), Map.class);
                 return new Response(answer);
+            } catch (HttpTimeoutException e) {
+                throw Bounded.hung("the function's answer to " + method + " " + pathAndQuery, e);
             } catch (IOException e) {
                 throw new IllegalStateException("could not invoke the function", e);
             } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.campaignfn.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -49,13 +50,15 @@ public final class ScheduleEvents {
     public static JsonPath invoke(Map<String, Object> event) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/_lambda_"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").timeout(Bounded.LIMIT)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(event))).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("invocation failed: " + response.statusCode() + " " + response.body());
             }
             return new JsonPath(response.body()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        } catch (HttpTimeoutException e) {
+            throw Bounded.hung("the handler's answer to the event for " + event.get("resources"), e);
         } catch (IOException e) {
             throw new IllegalStateException("could not invoke the function", e);
         } catch (InterruptedException e) {

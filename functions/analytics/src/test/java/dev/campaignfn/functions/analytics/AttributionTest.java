@@ -22,6 +22,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
 import dev.campaignfn.tracking.EventType;
@@ -81,8 +82,8 @@ class AttributionTest {
         events.add(event(a, EventType.CLICK, days(3), "email", "u4", null, null, false));
         events.add(event(a, EventType.CLICK, days(2), "email", "u4", null, null, false));
         events.add(event(a, EventType.CONVERSION, CONVERTED.plusSeconds(180), "email", "u4", null, "60.00", false));
-        List<EventOutcome> outcomes = tracking.ingest(events.stream().map(TrackingService.Candidate::of).toList(),
-                ClientContext.of("203.0.113.9")).toCompletableFuture().join();
+        List<EventOutcome> outcomes = Bounded.answer(tracking.ingest(events.stream().map(TrackingService.Candidate::of).toList(),
+                ClientContext.of("203.0.113.9")));
         outcomes.forEach(o -> assertEquals(EventOutcome.Status.ACCEPTED, o.status(), o::toString));
     }
 

@@ -27,6 +27,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
 import dev.campaignfn.tracking.TrackEvent;
@@ -67,8 +68,8 @@ class StreamTest {
                     null, null, null, null, null, null, null));
         }
         List<UUID> accepted = new ArrayList<>();
-        List<EventOutcome> outcomes = tracking.ingest(events.stream().map(TrackingService.Candidate::of).toList(),
-                ClientContext.of("203.0.113.20")).toCompletableFuture().join();
+        List<EventOutcome> outcomes = Bounded.answer(tracking.ingest(events.stream().map(TrackingService.Candidate::of).toList(),
+                ClientContext.of("203.0.113.20")));
         for (int i = 0; i < events.size(); i++) {
             if (outcomes.get(i).status() == EventOutcome.Status.ACCEPTED) {
                 accepted.add(events.get(i).eventId());
@@ -105,8 +106,12 @@ class StreamTest {
             }));
         }
         List<UUID> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + Bounded.LIMIT.toNanos();
         try {
             while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw Bounded.hung("the stream's end (seen " + seen.size() + " of " + written.size() + " written)", null);
+                }
                 // read "all written" before the page, so that the page after the last write is read
                 boolean last = work.stream().allMatch(Future::isDone);
                 JsonNode page = page(ApiGateway.query("campaign_id", campaign.toString(), "limit", "25", "last_updated", cursor));
@@ -121,7 +126,7 @@ class StreamTest {
                 }
             }
             for (Future<?> f : work) {
-                f.get();
+                Bounded.answer(f);
             }
         } finally {
             writers.shutdownNow();

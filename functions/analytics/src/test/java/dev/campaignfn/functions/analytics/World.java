@@ -23,6 +23,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
 import dev.campaignfn.tracking.EventOutcome;
@@ -143,8 +144,8 @@ public class World {
         }
         for (int from = 0; from < withRetries.size(); from += 500) {
             List<TrackEvent> slice = withRetries.subList(from, Math.min(withRetries.size(), from + 500));
-            List<EventOutcome> outcomes = tracking.ingest(slice.stream().map(TrackingService.Candidate::of).toList(),
-                    ClientContext.of("198.51.100.7")).toCompletableFuture().join();
+            List<EventOutcome> outcomes = Bounded.answer(tracking.ingest(slice.stream().map(TrackingService.Candidate::of).toList(),
+                    ClientContext.of("198.51.100.7")));
             for (int i = 0; i < slice.size(); i++) {
                 EventOutcome outcome = outcomes.get(i);
                 assertEquals(EventOutcome.Status.ACCEPTED == outcome.status() || EventOutcome.Status.DUPLICATE == outcome.status(), true,

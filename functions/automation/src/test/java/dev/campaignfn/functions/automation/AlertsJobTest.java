@@ -42,6 +42,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,8 +146,8 @@ class AlertsJobTest {
         try {
             Future<JsonPath> a = pool.submit(this::runJob);
             Future<JsonPath> b = pool.submit(this::runJob);
-            a.get();
-            b.get();
+            Bounded.answer(a);
+            Bounded.answer(b);
         } finally {
             pool.shutdown();
         }

@@ -22,6 +22,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,8 +82,8 @@ class LifecycleJobTest {
         try {
             Future<?> a = pool.submit(job::run);
             Future<?> b = pool.submit(job::run);
-            a.get();
-            b.get();
+            Bounded.answer(a);
+            Bounded.answer(b);
         } finally {
             pool.shutdownNow();
         }

@@ -19,6 +19,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
 import dev.campaignfn.tracking.ClientContext;
@@ -68,7 +69,7 @@ class RollupHandlerTest {
                     now.minus(Duration.ofMinutes(10 + i)), null, null, "email", null, "Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0", null,
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
         }
-        tracking.ingest(events, ClientContext.of("198.51.100.7")).toCompletableFuture().join();
+        Bounded.answer(tracking.ingest(events, ClientContext.of("198.51.100.7")));
         JsonPath fold = ScheduleEvents.invoke(ScheduleEvents.scheduled("rollup", now));
         assertEquals("rollup", fold.getString("job"));
         Rows rows = new Rows(dataSource);

@@ -31,6 +31,7 @@ import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ValidationException;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
 import dev.campaignfn.tracking.ClientContext;
@@ -108,8 +109,7 @@ class RulesJobTest {
                     value == null ? null : new BigDecimal(value), null, null, null, null, null, null, null, null, null)));
         }
         for (int from = 0; from < events.size(); from += 500) {
-            tracking.ingest(events.subList(from, Math.min(events.size(), from + 500)), ClientContext.of("198.51.100.7")).toCompletableFuture()
-                    .join();
+            Bounded.answer(tracking.ingest(events.subList(from, Math.min(events.size(), from + 500)), ClientContext.of("198.51.100.7")));
         }
     }
 
@@ -257,7 +257,7 @@ class RulesJobTest {
             runs.add(pool.submit(() -> ScheduleEvents.invoke(ScheduleEvents.scheduled("rules", eventId, slot))));
             runs.add(pool.submit(() -> ScheduleEvents.invoke(ScheduleEvents.scheduled("rules", slot.plusSeconds(60)))));
             for (Future<JsonPath> run : runs) {
-                run.get();
+                Bounded.answer(run);
             }
         } finally {
             pool.shutdown();

@@ -29,6 +29,7 @@ import dev.campaignfn.budget.SpendRecording;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -225,10 +226,10 @@ class BudgetTest {
     private static <T> List<T> runAll(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
-            List<Future<T>> futures = pool.invokeAll(calls);
+            List<Future<T>> futures = calls.stream().map(pool::submit).toList();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get());
+                results.add(Bounded.answer(future));
             }
             return results;
         } finally {

@@ -18,6 +18,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
 import dev.campaignfn.tracking.EventOutcome;
@@ -85,8 +86,8 @@ public class ExportWorld {
             }
             for (int from = 0; from < events.size(); from += 500) {
                 List<TrackEvent> slice = events.subList(from, Math.min(events.size(), from + 500));
-                for (EventOutcome outcome : tracking.ingest(slice.stream().map(TrackingService.Candidate::of).toList(),
-                        ClientContext.of("198.51.100.7")).toCompletableFuture().join()) {
+                for (EventOutcome outcome : Bounded.answer(tracking.ingest(slice.stream().map(TrackingService.Candidate::of).toList(),
+                        ClientContext.of("198.51.100.7")))) {
                     assertEquals(EventOutcome.Status.ACCEPTED, outcome.status(), outcome::toString);
                     accepted++;
                 }

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
@@ -72,7 +73,7 @@ class ConcurrentIngestTest {
                     // time moves on between requests, so a copy sent without occurred_at is stamped later than its
                     // original and must be matched to it by event_id
                     TestClock.CLOCK.advance(Duration.ofNanos(1000));
-                    EventOutcome outcome = tracking.ingest(event, ClientContext.of("192.0.2." + seed)).toCompletableFuture().join();
+                    EventOutcome outcome = Bounded.answer(tracking.ingest(event, ClientContext.of("192.0.2." + seed)));
                     outcomes[outcome.status().ordinal()]++;
                 }
                 return outcomes;
@@ -81,8 +82,8 @@ class ConcurrentIngestTest {
         int accepted = 0;
         int duplicates = 0;
         try {
-            for (Future<int[]> future : pool.invokeAll(clients)) {
-                int[] outcomes = future.get();
+            for (Future<int[]> future : clients.stream().map(pool::submit).toList()) {
+                int[] outcomes = Bounded.answer(future);
                 accepted += outcomes[0];
                 duplicates += outcomes[1];
                 assertEquals(0, outcomes[2], "nothing is rejected");

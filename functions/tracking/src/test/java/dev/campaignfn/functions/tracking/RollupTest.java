@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignCommand;
 import dev.campaignfn.campaign.CampaignService;
+import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
 import dev.campaignfn.tracking.EventCounts;
@@ -93,8 +94,8 @@ class RollupTest {
                 batch.add(TrackingService.Candidate.of(event));
             }
             for (int from = 0; from < batch.size(); from += 250) {
-                List<EventOutcome> outcomes = tracking.ingest(batch.subList(from, Math.min(batch.size(), from + 250)),
-                        ClientContext.of("192.0.2.1")).toCompletableFuture().join();
+                List<EventOutcome> outcomes = Bounded.answer(tracking.ingest(batch.subList(from, Math.min(batch.size(), from + 250)),
+                        ClientContext.of("192.0.2.1")));
                 assertTrue(outcomes.stream().noneMatch(o -> o.status() == EventOutcome.Status.REJECTED), outcomes::toString);
             }
             if (wave < 3) {
@@ -124,7 +125,7 @@ class RollupTest {
                         for (int i = 0; i < 100; i++) {
                             batch.add(TrackingService.Candidate.of(randomEvent(random, ids)));
                         }
-                        tracking.ingest(batch, ClientContext.of("192.0.2.2")).toCompletableFuture().join();
+                        Bounded.answer(tracking.ingest(batch, ClientContext.of("192.0.2.2")));
                     }
                     return null;
                 }));
@@ -138,7 +139,7 @@ class RollupTest {
                 }));
             }
             for (Future<?> f : work) {
-                f.get();
+                Bounded.answer(f);
             }
         } finally {
             pool.shutdownNow();
@@ -157,7 +158,7 @@ class RollupTest {
         for (int i = 0; i < 400; i++) {
             batch.add(TrackingService.Candidate.of(randomEvent(random, List.of(id))));
         }
-        tracking.ingest(batch, ClientContext.of("192.0.2.3")).toCompletableFuture().join();
+        Bounded.answer(tracking.ingest(batch, ClientContext.of("192.0.2.3")));
         folder.fold();
         Campaign campaign = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>findById(id));
         campaigns.update(id, new CampaignCommand(campaign.name, null, campaign.type, campaign.startDate, campaign.endDate,
