@@ -99,7 +99,8 @@ public class EventWriter {
             }
             try {
                 writeGroup(group);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // a writer that died here would leave every later request waiting for an answer
                 LOG.error("event writer failed; it carries on with the next group", e);
             } finally {
                 synchronized (this) {
@@ -158,7 +159,8 @@ public class EventWriter {
                 // cheap for the writer: each request's own I/O thread writes its answer
                 pending.done.complete(outcomes);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever failed, each request of the group gets its answer (an error) instead of waiting forever
             group.forEach(pending -> pending.done.completeExceptionally(e));
         }
     }

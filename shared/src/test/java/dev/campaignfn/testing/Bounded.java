@@ -3,6 +3,7 @@ package dev.campaignfn.testing;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -22,10 +23,15 @@ public final class Bounded {
     private Bounded() {
     }
 
-    /** The stage's result, or its failure as it would be thrown by join(). */
+    /** The stage's result; its failure is rethrown as {@link #answer(Future)} does. */
     public static <T> T answer(CompletionStage<T> stage) {
         Future<T> future = stage.toCompletableFuture();
         return answer(future);
+    }
+
+    /** A CompletableFuture is both a stage and a future: this overload settles which. */
+    public static <T> T answer(CompletableFuture<T> future) {
+        return answer((Future<T>) future);
     }
 
     /** The future's result; its failure is rethrown (unchecked as it is, otherwise wrapped). */
