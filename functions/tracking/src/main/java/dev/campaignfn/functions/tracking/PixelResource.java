@@ -55,7 +55,7 @@ public class PixelResource {
     @APIResponse(responseCode = "200", description = "Always the image; X-Tracking-Outcome tells whether the hit was recorded")
     public CompletionStage<Response> pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
-        CompletionStage<String> outcome = limiter.secondsUntilAllowed(address, System.nanoTime()) > 0
+        CompletionStage<String> outcome = limiter.secondsUntilAllowed(address) > 0
                 ? CompletableFuture.completedFuture("rejected:" + Rejection.RATE_LIMITED)
                 : record(uri.getQueryParameters(), request, address);
         // whatever happened to the hit (even a failed write), the page gets its image

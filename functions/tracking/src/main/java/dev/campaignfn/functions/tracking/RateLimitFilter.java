@@ -27,7 +27,7 @@ public class RateLimitFilter {
         if (!path.endsWith("/track-event") && !path.endsWith("/track-events")) {
             return null;
         }
-        long wait = limiter.secondsUntilAllowed(ClientAddress.of(request), System.nanoTime());
+        long wait = limiter.secondsUntilAllowed(ClientAddress.of(request));
         if (wait == 0) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.campaignfn.functions.tracking;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,7 +12,8 @@ import jakarta.inject.Inject;
 /**
  * A token bucket per client address: {@code requests-per-second} refill, {@code burst} capacity. It is
  * per function instance, a first line against one noisy client; API Gateway's throttling bounds the
- * whole API. The map is bounded: past its size the oldest knowledge is simply dropped.
+ * whole API. The map is bounded: past its size the oldest knowledge is simply dropped. Time is the
+ * application's clock, so that a test decides when tokens come back instead of the machine's speed.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,8 +25,13 @@ public class RateLimiter {
     @Inject
     TrackingConfig config;
 
+    @Inject
+    Clock clock;
+
     /** 0 when the request may go ahead, otherwise the whole seconds until the client may try again. */
-    public long secondsUntilAllowed(String client, long nowNanos) {
+    public long secondsUntilAllowed(String client) {
+        Instant now = clock.instant();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         int rate = config.rateLimit().requestsPerSecond();
         if (rate <= 0 || client == null) {
             return 0;
@@ -45,8 +53,9 @@ public class RateLimiter {
         }
 
         synchronized long take(int rate, int burst, long now) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * rate);
-            refilledAt = now;
+            // a wall clock can step back (NTP): that refills nothing rather than taking tokens away
+            tokens = Math.min(burst, tokens + Math.max(0, now - refilledAt) / 1e9 * rate);
+            refilledAt = Math.max(refilledAt, now);
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;

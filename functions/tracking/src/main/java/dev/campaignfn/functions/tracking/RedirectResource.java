@@ -57,7 +57,7 @@ public class RedirectResource {
         TrackedLinks.Target target = links.resolve(slug).orElseThrow(() -> new NotFoundException("link", slug));
         String address = ClientAddress.of(request);
         CompletionStage<String> outcome = CompletableFuture.completedFuture("rejected:" + Rejection.RATE_LIMITED);
-        if (limiter.secondsUntilAllowed(address, System.nanoTime()) == 0) {
+        if (limiter.secondsUntilAllowed(address) == 0) {
             TrackEvent click = new TrackEvent(null, target.campaignId(), EventType.CLICK, null, null, null, target.channel(), null,
                     null, null, null, null, null, null, null, null, null, null, target.utm().source(), target.utm().medium(),
                     target.utm().campaign(), target.utm().term(), target.utm().content(), target.utm().id());

@@ -3,6 +3,7 @@ package dev.campaignfn.functions.tracking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A client over its rate gets 429 with Retry-After on the JSON routes, and still its image from the pixel. */
+/** A client over its rate gets 429 with Retry-After on the JSON routes, and still its image from the pixel; tokens come back with time. */
 @QuarkusTest
 @TestProfile(RateLimitTest.Limited.class)
 class RateLimitTest {
@@ -41,5 +42,10 @@ class RateLimitTest {
         ApiGateway.Response other = ApiGateway.anonymous().header("x-forwarded-for", "spoofed, 203.0.113.51")
                 .post("/v1/marketing/track-event", body);
         assertTrue(other.status() != 429, "another client has its own bucket, whatever it claims before the last hop");
+        // the limiter runs on the application's clock, which only this test moves: however slow the machine,
+        // no token came back above, and one comes back now
+        TestClock.CLOCK.advance(Duration.ofSeconds(1));
+        assertEquals(404, client.post("/v1/marketing/track-event", body).status(), "a second later the client may send one more");
+        assertEquals(429, client.post("/v1/marketing/track-event", body).status(), "and only one");
     }
 }
