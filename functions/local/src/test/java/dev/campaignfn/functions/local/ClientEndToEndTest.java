@@ -29,6 +29,7 @@ import dev.campaignfn.client.model.EventType;
 import dev.campaignfn.client.model.SpendCommand;
 import dev.campaignfn.client.model.SpendEntryType;
 import dev.campaignfn.client.model.TrackEvent;
+import dev.campaignfn.testing.Bounded;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -46,6 +47,8 @@ class ClientEndToEndTest {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        // the generated client waits forever by default; a test must not
+        client.setReadTimeout(Bounded.LIMIT);
         CampaignsApi campaigns = new CampaignsApi(client);
         BudgetsApi budgets = new BudgetsApi(client);
         TrackingApi tracking = new TrackingApi(client);
