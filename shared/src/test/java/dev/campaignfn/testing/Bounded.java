@@ -25,8 +25,7 @@ public final class Bounded {
 
     /** The stage's result; its failure is rethrown as {@link #answer(Future)} does. */
     public static <T> T answer(CompletionStage<T> stage) {
-        Future<T> future = stage.toCompletableFuture();
-        return answer(future);
+        return answer(stage.toCompletableFuture());
     }
 
     /** A CompletableFuture is both a stage and a future: this overload settles which. */

@@ -51,20 +51,11 @@ class EventWriterFailureTest {
         }
     }
 
-    private EventWriter writer;
-
-    private EventWriter writer(EventStore store) {
-        writer = new EventWriter();
-        writer.store = store;
-        writer.clock = Clock.systemUTC();
-        return writer;
-    }
+    private final EventWriter writer = new EventWriter();
 
     @AfterEach
     void stop() {
-        if (writer != null) {
-            writer.stop();
-        }
+        writer.stop();
     }
 
     private static StoredEvent event() {
@@ -76,7 +67,8 @@ class EventWriterFailureTest {
     void anErrorWhileStoringAnswersTheGroupAndTheWritersCarryOn() {
         AssertionError broken = new AssertionError("the store broke");
         // as many failures as there are writers: before, that left no writer alive
-        EventWriter writer = writer(new FailingStore(EventWriter.WRITERS, broken));
+        writer.store = new FailingStore(EventWriter.WRITERS, broken);
+        writer.clock = Clock.systemUTC();
         for (int i = 0; i < EventWriter.WRITERS; i++) {
             CompletableFuture<Map<UUID, String>> failed = writer.write(List.of(event()));
             AssertionError answer = assertThrows(AssertionError.class, () -> Bounded.answer(failed));
