@@ -28,7 +28,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
-import dev.campaignfn.common.CustomPlans;
 import dev.campaignfn.common.SqlArrays;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.tracking.EventType;
@@ -185,7 +184,7 @@ public class Attribution {
             to = to == null || end.isAfter(to) ? end : to;
         }
         List<Conversion> conversions = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, CONVERSIONS)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(CONVERSIONS)) {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
             select.setArray(1, idList);
             select.setArray(2, SqlArrays.typed(connection, "text", zones));
@@ -228,7 +227,7 @@ public class Attribution {
         if (first == null) {
             return journeys;
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, TOUCHES)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(TOUCHES)) {
             select.setArray(1, SqlArrays.typed(connection, "uuid", set.zones().keySet()));
             select.setArray(2, SqlArrays.typed(connection, "text", types.stream().map(EventType::wire).toList()));
             select.setTimestamp(3, Timestamp.from(first.minus(lookback)));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.ConcurrentReads;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.kpi.KpiService;
@@ -130,13 +131,16 @@ public class DashboardReport {
         boundaries.add(previous.startDate());
         boundaries.addAll(series);
         Supplier<List<ChannelPerformance>> byChannel = ConcurrentReads.start(() -> channels(set, request));
-        List<ReportRow> rows = reader.read(set.zones(), request.zone(), boundaries, request);
-        List<ReportRow> current = rows.stream().filter(r -> r.bucket() > 0).toList();
+        // bucket 0 is the previous period: each bucket over all campaigns, each campaign over the period
+        List<ReportRow> rows = reader.read(set.zones(), request.zone(), boundaries, request, Breakdown.BUCKET_OR_CAMPAIGN);
+        List<ReportRow> buckets = rows.stream().filter(r -> r.campaignId() == null).toList();
+        List<ReportRow> current = buckets.stream().filter(r -> r.bucket() > 0).toList();
         MetricTotals total = ReportRow.sum(current, costKnown);
-        MetricTotals before = ReportRow.sum(rows.stream().filter(r -> r.bucket() == 0).toList(), costKnown);
+        MetricTotals before = ReportRow.sum(buckets.stream().filter(r -> r.bucket() == 0).toList(), costKnown);
         Map<Integer, MetricTotals> trend = new HashMap<>();
         ReportRow.sumBy(current, ReportRow::bucket, costKnown).forEach((bucket, t) -> trend.put(bucket - 1, t));
-        Map<UUID, MetricTotals> perCampaign = ReportRow.sumBy(current, ReportRow::campaignId, costKnown);
+        Map<UUID, MetricTotals> perCampaign = ReportRow.sumBy(rows.stream().filter(r -> r.campaignId() != null).toList(),
+                ReportRow::campaignId, costKnown);
 
         BigDecimal budget = MetricTotals.ZERO.cost();
         BigDecimal spent = MetricTotals.ZERO.cost();

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.common.CustomPlans;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.tracking.DeviceType;
@@ -97,7 +96,7 @@ public class EventStream {
             List<StreamEvent> events = new ArrayList<>();
             if (cursor != null) {
                 String sql = COLUMNS + " where e.id > ? and e.id <= ?" + filter + " order by e.id limit ?";
-                try (PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
                     int p = 1;
                     select.setLong(p++, cursor);
                     select.setLong(p++, settled);
@@ -115,7 +114,7 @@ public class EventStream {
             // the first page: the newest events up to the settled point; what follows starts after it
             String order = campaignId == null ? " order by e.id desc" : " order by e.occurred_at desc, e.id desc";
             String sql = COLUMNS + " where e.id <= ?" + (since == null ? "" : " and e.received_at > ?") + filter + order + " limit ?";
-            try (PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int p = 1;
                 select.setLong(p++, settled);
                 if (since != null) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.campaignfn.budget.SpendTotals;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.ConcurrentReads;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.tracking.BucketCounts;
@@ -37,17 +38,24 @@ public class ReportReader {
     @Inject
     SpendTotals spend;
 
+    /** One row per campaign, bucket and segment value. */
+    public List<ReportRow> read(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries, ReportRequest request) {
+        return read(campaignZones, zone, boundaries, request, Breakdown.CAMPAIGN_AND_BUCKET);
+    }
+
     /**
      * @param campaignZones the campaigns and their own reporting zones
      * @param zone the zone every campaign is reported in, or null for each its own
      * @param boundaries each bucket's first day, then the day after the last bucket
+     * @param breakdown the rows wanted: per campaign and bucket, or per bucket and per campaign
      */
-    public List<ReportRow> read(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries, ReportRequest request) {
+    public List<ReportRow> read(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries, ReportRequest request,
+            Breakdown breakdown) {
         if (campaignZones.isEmpty()) {
             return List.of();
         }
         BucketQuery query = new BucketQuery(campaignZones, zone, boundaries, request.filter(), request.segmentBy(),
-                request.includeBots());
+                request.includeBots(), breakdown);
         boolean costKnown = request.costKnown() && (request.segmentBy() == null || request.segmentBy() == EventDimension.CHANNEL);
         Supplier<List<SpendTotals.SpendBucket>> spent = List::of;
         if (costKnown) {
@@ -76,6 +84,6 @@ public class ReportReader {
         Map<UUID, ZoneId> zones = new LinkedHashMap<>();
         query.campaignZones().keySet().forEach(id -> zones.put(id, query.zoneOf(id)));
         return spend.buckets(zones, boundaries, request.filter().get(EventDimension.CHANNEL),
-                request.segmentBy() == EventDimension.CHANNEL);
+                request.segmentBy() == EventDimension.CHANNEL, query.breakdown());
     }
 }

@@ -8,7 +8,11 @@ import java.util.function.Function;
 
 import dev.campaignfn.metrics.MetricTotals;
 
-/** One campaign's totals in one bucket and segment value ("" when there is no breakdown, or no value). */
+/**
+ * One campaign's totals in one bucket and segment value ("" when there is no breakdown, or no value);
+ * in {@link dev.campaignfn.common.Breakdown#BUCKET_OR_CAMPAIGN}, a bucket's over every campaign
+ * (campaign null) or a campaign's over every bucket after the first.
+ */
 public record ReportRow(UUID campaignId, int bucket, String segment, MetricTotals totals) {
 
     /** The sum of the rows, a ratio of sums for every metric derived from it. */

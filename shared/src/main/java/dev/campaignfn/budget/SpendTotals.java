@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.campaignfn.common.CustomPlans;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,24 +30,32 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SpendTotals {
 
-    /** One campaign's net spend in one bucket (0-based) and channel ("" when not broken down, or unallocated). */
+    /**
+     * One campaign's net spend in one bucket (0-based) and channel ("" when not broken down, or unallocated);
+     * in {@link Breakdown#BUCKET_OR_CAMPAIGN}, the campaign is null in a bucket's row over all campaigns and
+     * the bucket is {@link Breakdown#AFTER_FIRST} in a campaign's row.
+     */
     public record SpendBucket(UUID campaignId, int bucket, String channel, BigDecimal amount) {
     }
 
     /**
      * Each campaign's bucket boundaries arrive as instants (its slice of one flat array, cut once per
      * campaign), so an entry is bucketed by comparing instants: converting every entry to a local date
-     * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter.
+     * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter,
+     * %3$s: the breakdown's grouping.
      */
     static final String BUCKETS = """
             with z as materialized (
               select u.campaign_id, b.bounds[(u.ord - 1) * ? + 1 : u.ord * ?] as bounds
                 from unnest(?::uuid[]) with ordinality as u(campaign_id, ord), (select ?::timestamptz[] as bounds) b
             )
-            select s.campaign_id, width_bucket(s.occurred_at, z.bounds) as bucket, %1$s, sum(s.amount)
-              from spend_entries s join z on z.campaign_id = s.campaign_id
-             where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ? %2$s
-             group by 1, 2, 3
+            select campaign_id, bucket, segment, sum(amount) from (
+              select s.campaign_id, width_bucket(s.occurred_at, z.bounds) as bucket, %1$s as segment, s.amount
+                from spend_entries s join z on z.campaign_id = s.campaign_id
+               where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ? %2$s
+            ) parts
+             where bucket between 1 and ?
+            %3$s
             """;
 
     @Inject
@@ -59,21 +67,23 @@ public class SpendTotals {
      * @param channel only this channel's entries, or null for all
      * @param byChannel one row per channel instead of one per bucket
      */
-    public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel) {
+    public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel,
+            Breakdown breakdown) {
         List<SpendBucket> result = new ArrayList<>();
         if (zones.isEmpty()) {
             return result;
         }
         List<UUID> ids = new ArrayList<>(zones.keySet());
         LocalDaySpan span = LocalDaySpan.of(boundaries.get(0), boundaries.get(boundaries.size() - 1), zones.values());
-        String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
+        String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?",
+                breakdown.groupBy());
         // the first instant of each boundary day in each campaign's zone, campaign after campaign
         List<Instant> bounds = new ArrayList<>(ids.size() * boundaries.size());
         for (UUID id : ids) {
             ZoneId zone = zones.get(id);
             boundaries.forEach(day -> bounds.add(day.atStartOfDay(zone).toInstant()));
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
             int p = 1;
             select.setInt(p++, boundaries.size());
@@ -84,14 +94,15 @@ public class SpendTotals {
             select.setTimestamp(p++, Timestamp.from(span.from()));
             select.setTimestamp(p++, Timestamp.from(span.to()));
             if (channel != null) {
-                select.setString(p, channel);
+                select.setString(p++, channel);
             }
+            select.setInt(p, boundaries.size() - 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    int bucket = rows.getInt(2) - 1;
-                    if (bucket >= 0 && bucket < boundaries.size() - 1) {
-                        result.add(new SpendBucket(rows.getObject(1, UUID.class), bucket, rows.getString(3), rows.getBigDecimal(4)));
-                    }
+                    UUID campaignId = rows.getObject(1, UUID.class);
+                    int bucket = rows.getInt(2);
+                    result.add(new SpendBucket(campaignId, rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1, rows.getString(3),
+                            rows.getBigDecimal(4)));
                 }
             }
         } catch (SQLException e) {

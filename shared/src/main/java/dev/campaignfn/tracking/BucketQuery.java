@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.campaignfn.common.Breakdown;
+
 /**
  * What to count, bucket by bucket: campaigns (with their reporting zones), the buckets as local dates
  * ({@code boundaries}: each bucket's first day, then the day after the last bucket), in one zone for
  * all or in each campaign's own ({@code zone} null), optionally only events with given dimension
- * values, optionally broken down by one dimension.
+ * values, optionally broken down by one dimension, summed per campaign and bucket or as {@code breakdown}
+ * says.
  */
 public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries,
-        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots) {
+        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots, Breakdown breakdown) {
 
     public BucketQuery {
         if (boundaries.size() < 2) {

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.campaignfn.common.CustomPlans;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,77 +41,98 @@ import jakarta.inject.Inject;
  * a bucket boundary cuts through (zones at :30 and :45) read from raw events;</li>
  * <li>anything else (two dimensions, or a dimension in another zone): the raw events.</li>
  * </ul>
- * The tail is found through the event-id index: the statement gets a lower bound of the watermark
- * read at most a second before it (the watermark only grows), which lets the planner see how short the tail is,
- * and compares with the watermark of its own snapshot for exactness.
+ * The tail is read first, on its own (a materialized CTE), through the (campaign_id, id) index, whatever
+ * the events' occurred_at: a time range on it would make the planner prefer the (campaign_id,
+ * occurred_at) index and scan the whole period, and left inside the join, the planner may rescan it
+ * once per campaign. So each statement has one plan that suits all its values, which the database
+ * keeps per connection instead of planning every call (see the Database section of the README).
  */
 @ApplicationScoped
 public class EventTotals {
 
-    static final String MARK = "select last_event_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
-    static final String WATERMARK = "with w as (" + MARK.replace("select last_event_id", "select last_event_id as mark") + ")\n";
+    static final String WATERMARK = "select last_event_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
+    /** The watermark of the statement's own snapshot: the tail is every event after it. */
+    static final String MARK = "(" + WATERMARK + ")";
     static final String SUMS = "sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue)";
 
     /**
-     * Buckets as instants; hours cut by a boundary (and the partial hours at either end) come from raw
-     * events, whole hours from the rollups and the tail.
+     * The campaigns' events after the watermark. The first id is a lower bound of the watermark (see
+     * {@link #markLowerBound}): where a statement is planned for its values, it tells the planner how
+     * short the tail is.
      */
-    static final String HOURLY = WATERMARK + """
-            select campaign_id, bucket, '' as segment, %1$s from (
-              select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, impressions, views, clicks, conversions, revenue
+    static final String TAIL = """
+            with tail as materialized (
+              select campaign_id, occurred_at, event_type, value, channel, audience_segment, device_type
+                from campaign_events
+               where campaign_id = any(?::uuid[]) and id > ? and id > %s and (? or not is_bot)
+            )
+            """.formatted(MARK);
+
+    /**
+     * Buckets as instants; hours cut by a boundary (and the partial hours at either end) come from raw
+     * events, whole hours from the rollups and the tail. Events outside the boundaries fall in bucket 0 or
+     * past the last one and are left out. %3$s: the breakdown's grouping.
+     */
+    static final String HOURLY = TAIL + """
+            select campaign_id, bucket, segment, %1$s from (
+              select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, '' as segment,
+                     impressions, views, clicks, conversions, revenue
                 from event_rollups_hourly
                where campaign_id = any(?::uuid[]) and bucket_start >= ? and bucket_start < ? and bucket_start <> all(?::timestamptz[])
                  and (? or not is_bot)
               union all
-              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), %2$s
-                from campaign_events, w
-               where campaign_id = any(?::uuid[]) and id > ? and id > w.mark and occurred_at >= ? and occurred_at < ?
-                 and date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[]) and (? or not is_bot)
+              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %2$s
+                from tail where date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[])
                group by 1, 2
               union all
-              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), %2$s
+              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %2$s
                 from campaign_events e join unnest(?::timestamptz[]) as cut(hour_start)
                   on e.occurred_at >= cut.hour_start and e.occurred_at < cut.hour_start + interval '1 hour'
                where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ? and (? or not is_bot)
                group by 1, 2
             ) parts
              where bucket between 1 and ?
-             group by 1, 2
-            """.formatted(SUMS, RollupFolder.COUNTS);
+            %3$s
+            """;
 
-    /** %3$s: the rollup segment, %4$s: the rollup filter, %5$s: the raw segment, %6$s: the raw filter. */
-    static final String DAILY = WATERMARK + """
+    /**
+     * %3$s: the rollup segment, %4$s: the rollup filter, %5$s: the raw segment, %6$s: the raw filter,
+     * %7$s: the breakdown's grouping.
+     */
+    static final String DAILY = TAIL + """
             select campaign_id, bucket, segment, %1$s from (
               select campaign_id, width_bucket(day, ?::date[]) as bucket, %3$s as segment, impressions, views, clicks, conversions, revenue
                 from event_rollups_daily
                where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? and (? or not is_bot) %4$s
               union all
               select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]), %5$s, %2$s
-                from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id, w
-               where e.campaign_id = any(?::uuid[]) and e.id > ? and e.id > w.mark and e.occurred_at >= ? and e.occurred_at < ?
-                 and (? or not e.is_bot) %6$s
+                from tail e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
+               where true %6$s
                group by 1, 2, 3
             ) parts
              where bucket between 1 and ?
-             group by 1, 2, 3
+            %7$s
             """;
 
-    /** %2$s: the segment, %3$s: the filter. */
+    /** %3$s: the segment, %4$s: the filter, %5$s: the breakdown's grouping. */
     static final String RAW = """
-            select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %2$s as segment, %1$s
-              from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
-             where e.campaign_id = any(?::uuid[]) and e.occurred_at >= ? and e.occurred_at < ? and (? or not e.is_bot) %3$s
-             group by 1, 2, 3
+            select campaign_id, bucket, segment, %1$s from (
+              select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %3$s as segment,
+                     %2$s
+                from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
+               where e.campaign_id = any(?::uuid[]) and e.occurred_at >= ? and e.occurred_at < ? and (? or not e.is_bot) %4$s
+               group by 1, 2, 3
+            ) parts
+             where bucket between 1 and ?
+            %5$s
             """;
 
-    static final String LIFETIME = WATERMARK + """
+    static final String LIFETIME = TAIL + """
             select campaign_id, %1$s from (
               select campaign_id, impressions, views, clicks, conversions, revenue
                 from event_rollups_daily where campaign_id = any(?::uuid[]) and dimension = 'total' and (? or not is_bot)
               union all
-              select campaign_id, %2$s
-                from campaign_events, w where campaign_id = any(?::uuid[]) and id > ? and id > w.mark and (? or not is_bot)
-               group by 1
+              select campaign_id, %2$s from tail group by 1
             ) parts
              group by 1
             """.formatted(SUMS, RollupFolder.COUNTS);
@@ -134,7 +155,7 @@ public class EventTotals {
         if (campaignIds.isEmpty() || !to.isAfter(from)) {
             return totals;
         }
-        for (BucketCounts row : hourly(campaignIds, List.of(from, to), includeBots)) {
+        for (BucketCounts row : hourly(campaignIds, List.of(from, to), includeBots, Breakdown.CAMPAIGN_AND_BUCKET)) {
             totals.merge(row.campaignId(), row.counts(), EventCounts::plus);
         }
         return totals;
@@ -146,13 +167,8 @@ public class EventTotals {
         if (campaignIds.isEmpty()) {
             return totals;
         }
-        query(LIFETIME, (select, mark) -> {
-            Array ids = SqlArrays.typed(select.getConnection(), "uuid", campaignIds);
-            int p = 1;
-            select.setArray(p++, ids);
-            select.setBoolean(p++, includeBots);
-            select.setArray(p++, ids);
-            select.setLong(p++, mark);
+        query(LIFETIME, new Tail(campaignIds, includeBots), (select, p) -> {
+            select.setArray(p++, SqlArrays.typed(select.getConnection(), "uuid", campaignIds));
             select.setBoolean(p, includeBots);
         }, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
         return totals;
@@ -168,7 +184,7 @@ public class EventTotals {
         bySource.forEach((source, ids) -> result.addAll(switch (source) {
             case DAILY_ROLLUPS -> daily(query, ids);
             case HOURLY_ROLLUPS -> hourly(ids, query.boundaries().stream().map(d -> d.atStartOfDay(query.zone()).toInstant()).toList(),
-                    query.includeBots());
+                    query.includeBots(), query.breakdown());
             case RAW_EVENTS -> raw(query, ids);
         }));
         return result;
@@ -183,7 +199,7 @@ public class EventTotals {
     }
 
     /** Buckets between instants: whole hours from the rollups and the tail, cut hours from raw events. */
-    private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots) {
+    private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots, Breakdown breakdown) {
         Instant first = boundaries.get(0);
         Instant last = boundaries.get(boundaries.size() - 1);
         Instant wholeFrom = ceilHour(first);
@@ -195,12 +211,11 @@ public class EventTotals {
             }
         }
         List<BucketCounts> result = new ArrayList<>();
-        query(HOURLY, (select, mark) -> {
+        query(HOURLY.formatted(SUMS, RollupFolder.COUNTS, breakdown.groupBy()), new Tail(campaignIds, includeBots), (select, p) -> {
             Connection connection = select.getConnection();
             Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
             Array bounds = SqlArrays.typed(connection, "timestamptz", boundaries);
             Array cutHours = SqlArrays.typed(connection, "timestamptz", cut);
-            int p = 1;
             select.setArray(p++, bounds);
             select.setArray(p++, ids);
             select.setTimestamp(p++, Timestamp.from(wholeFrom));
@@ -208,12 +223,7 @@ public class EventTotals {
             select.setArray(p++, cutHours);
             select.setBoolean(p++, includeBots);
             select.setArray(p++, bounds);
-            select.setArray(p++, ids);
-            select.setLong(p++, mark);
-            select.setTimestamp(p++, Timestamp.from(wholeFrom));
-            select.setTimestamp(p++, Timestamp.from(wholeTo));
             select.setArray(p++, cutHours);
-            select.setBoolean(p++, includeBots);
             select.setArray(p++, bounds);
             select.setArray(p++, cutHours);
             select.setArray(p++, ids);
@@ -232,14 +242,12 @@ public class EventTotals {
                 query.segmentBy() == null ? "''" : "dimension_value",
                 filterValue == null ? "" : "and dimension_value = ?",
                 query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')",
-                filterValue == null ? "" : "and e." + dimension.column() + " = ?");
-        LocalDaySpan range = instantRange(query, campaignIds);
+                filterValue == null ? "" : "and e." + dimension.column() + " = ?", query.breakdown().groupBy());
         List<BucketCounts> result = new ArrayList<>();
-        query(sql, (select, mark) -> {
+        query(sql, new Tail(campaignIds, query.includeBots()), (select, p) -> {
             Connection connection = select.getConnection();
             Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
             Array days = SqlArrays.typed(connection, "date", query.boundaries());
-            int p = 1;
             select.setArray(p++, days);
             select.setArray(p++, ids);
             select.setString(p++, dimension == null ? "total" : dimension.wire());
@@ -252,11 +260,6 @@ public class EventTotals {
             select.setArray(p++, days);
             select.setArray(p++, ids);
             select.setArray(p++, zones(connection, query, campaignIds));
-            select.setArray(p++, ids);
-            select.setLong(p++, mark);
-            select.setTimestamp(p++, Timestamp.from(range.from()));
-            select.setTimestamp(p++, Timestamp.from(range.to()));
-            select.setBoolean(p++, query.includeBots());
             if (filterValue != null) {
                 select.setString(p++, filterValue);
             }
@@ -272,13 +275,13 @@ public class EventTotals {
             filter.append(" and e.").append(dimension.column()).append(" = ?");
             values.add(value);
         });
-        String sql = RAW.formatted(RollupFolder.COUNTS,
-                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter);
+        String sql = RAW.formatted(SUMS, RollupFolder.COUNTS,
+                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter, query.breakdown().groupBy());
         LocalDaySpan range = instantRange(query, campaignIds);
         List<BucketCounts> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = CustomPlans.prepare(connection, sql)) {
+        query(sql, null, (select, p) -> {
+            Connection connection = select.getConnection();
             Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
-            int p = 1;
             select.setArray(p++, SqlArrays.typed(connection, "date", query.boundaries()));
             select.setArray(p++, ids);
             select.setArray(p++, zones(connection, query, campaignIds));
@@ -289,17 +292,8 @@ public class EventTotals {
             for (String value : values) {
                 select.setString(p++, value);
             }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    BucketCounts row = bucketRow(rows);
-                    if (row.bucket() >= 0 && row.bucket() < query.bucketCount()) {
-                        result.add(row);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read events", e);
-        }
+            select.setInt(p, query.bucketCount());
+        }, rows -> result.add(bucketRow(rows)));
         return result;
     }
 
@@ -313,9 +307,10 @@ public class EventTotals {
         return SqlArrays.typed(connection, "text", campaignIds.stream().map(id -> query.zoneOf(id).getId()).toList());
     }
 
+    /** Binds a statement's parameters from the first one after the tail's. */
     @FunctionalInterface
     private interface Binder {
-        void bind(PreparedStatement statement, long markLowerBound) throws SQLException;
+        void bind(PreparedStatement statement, int first) throws SQLException;
     }
 
     @FunctionalInterface
@@ -323,7 +318,11 @@ public class EventTotals {
         void read(ResultSet rows) throws SQLException;
     }
 
-    /** How long a watermark read stays the lower bound statements plan with. */
+    /** The campaigns and events of a statement that starts with {@link #TAIL}. */
+    private record Tail(Collection<UUID> campaignIds, boolean includeBots) {
+    }
+
+    /** How long a watermark read stays the lower bound statements are given. */
     static final long MARK_REUSE_NANOS = 1_000_000_000L;
 
     /** The last watermark read and when (System.nanoTime()); any past watermark is a valid lower bound. */
@@ -334,8 +333,9 @@ public class EventTotals {
 
     /**
      * A lower bound of the watermark, read at most once a second: the watermark only grows, so an older
-     * reading is still a lower bound, and one second more of tail does not change a plan. This saves
-     * every report a round trip.
+     * reading is still a lower bound. With generic plans (the functions' setting) it changes nothing; a
+     * connection without that setting plans each call for its values, and this bound is what shows the
+     * planner that the tail is short (without it, it plans for a third of all events).
      */
     private long markLowerBound(Connection connection) throws SQLException {
         MarkReading reading = lastMark;
@@ -343,7 +343,7 @@ public class EventTotals {
         if (reading != null && now - reading.readAt() < MARK_REUSE_NANOS) {
             return reading.mark();
         }
-        try (PreparedStatement select = connection.prepareStatement(MARK); ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(WATERMARK); ResultSet row = select.executeQuery()) {
             row.next();
             long mark = row.getLong(1);
             lastMark = new MarkReading(mark, now);
@@ -351,16 +351,19 @@ public class EventTotals {
         }
     }
 
-    /** Runs a statement that reads rollups and tail, given a lower bound of the watermark. */
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection connection = dataSource.getConnection()) {
-            long mark = markLowerBound(connection);
-            try (PreparedStatement select = CustomPlans.prepare(connection, sql)) {
-                binder.bind(select, mark);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        reader.read(rows);
-                    }
+    /** Runs a statement, binding the tail's parameters first when it has one. */
+    private void query(String sql, Tail tail, Binder binder, RowReader reader) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            int p = 1;
+            if (tail != null) {
+                select.setArray(p++, SqlArrays.typed(connection, "uuid", tail.campaignIds()));
+                select.setLong(p++, markLowerBound(connection));
+                select.setBoolean(p++, tail.includeBots());
+            }
+            binder.bind(select, p);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
                 }
             }
         } catch (SQLException e) {
@@ -369,7 +372,9 @@ public class EventTotals {
     }
 
     private static BucketCounts bucketRow(ResultSet rows) throws SQLException {
-        return new BucketCounts(rows.getObject(1, UUID.class), rows.getInt(2) - 1, rows.getString(3), counts(rows, 4));
+        UUID campaignId = rows.getObject(1, UUID.class);
+        int bucket = rows.getInt(2);
+        return new BucketCounts(campaignId, rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1, rows.getString(3), counts(rows, 4));
     }
 
     private static EventCounts counts(ResultSet rows, int first) throws SQLException {

@@ -37,9 +37,9 @@ public class RollupFolder {
     }
 
     static final String COUNTS = """
-            count(*) filter (where event_type = 'impression'), count(*) filter (where event_type = 'view'),
-            count(*) filter (where event_type = 'click'), count(*) filter (where event_type = 'conversion'),
-            coalesce(sum(value) filter (where event_type = 'conversion'), 0)""";
+            count(*) filter (where event_type = 'impression') as impressions, count(*) filter (where event_type = 'view') as views,
+            count(*) filter (where event_type = 'click') as clicks, count(*) filter (where event_type = 'conversion') as conversions,
+            coalesce(sum(value) filter (where event_type = 'conversion'), 0) as revenue""";
 
     static final String ADD_COUNTS = """
             impressions = %1$s.impressions + excluded.impressions, views = %1$s.views + excluded.views,

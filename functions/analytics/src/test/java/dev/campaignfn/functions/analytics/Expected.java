@@ -3,7 +3,6 @@ package dev.campaignfn.functions.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -93,7 +92,7 @@ final class Expected {
         if (numerator == null || denominator == null || denominator.signum() == 0) {
             return null;
         }
-        return numerator.multiply(factor).divide(denominator, MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
+        return numerator.multiply(factor).divide(denominator, 2, RoundingMode.HALF_UP);
     }
 
     /** The events and ledger entries that pass the filters, summed. */
