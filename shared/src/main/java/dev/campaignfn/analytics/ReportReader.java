@@ -23,7 +23,8 @@ import jakarta.inject.Inject;
 
 /**
  * The one query path of every report and export: event counts from the read primitive joined with
- * the spend ledger, per campaign, bucket and segment value. Cost follows the events' breakdown where
+ * the spend ledger's, per campaign, bucket and segment value (or per bucket and per campaign, see
+ * {@link Breakdown}). Cost follows the events' breakdown where
  * the ledger has it (per channel) and is null where it cannot (per audience segment or device).
  */
 @ApplicationScoped
@@ -79,11 +80,24 @@ public class ReportReader {
         return result;
     }
 
-    /** The ledger's side of the same buckets, each campaign in the zone its events are counted in. */
+    /**
+     * The ledger's side of the same buckets, each campaign in the zone its events are counted in: from the
+     * daily spend rollups for campaigns counted in their own zone, from the entries for the others.
+     */
     private List<SpendTotals.SpendBucket> spendBuckets(BucketQuery query, List<LocalDate> boundaries, ReportRequest request) {
-        Map<UUID, ZoneId> zones = new LinkedHashMap<>();
-        query.campaignZones().keySet().forEach(id -> zones.put(id, query.zoneOf(id)));
-        return spend.buckets(zones, boundaries, request.filter().get(EventDimension.CHANNEL),
-                request.segmentBy() == EventDimension.CHANNEL, query.breakdown());
+        List<UUID> ownZone = new ArrayList<>();
+        Map<UUID, ZoneId> otherZone = new LinkedHashMap<>();
+        query.campaignZones().forEach((id, campaignZone) -> {
+            if (query.zoneOf(id).equals(campaignZone)) {
+                ownZone.add(id);
+            } else {
+                otherZone.put(id, query.zoneOf(id));
+            }
+        });
+        String channel = request.filter().get(EventDimension.CHANNEL);
+        boolean byChannel = request.segmentBy() == EventDimension.CHANNEL;
+        List<SpendTotals.SpendBucket> buckets = spend.dailyBuckets(ownZone, boundaries, channel, byChannel, query.breakdown());
+        buckets.addAll(spend.buckets(otherZone, boundaries, channel, byChannel, query.breakdown()));
+        return buckets;
     }
 }

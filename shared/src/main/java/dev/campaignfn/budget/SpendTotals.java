@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +26,9 @@ import jakarta.inject.Inject;
 
 /**
  * The spend ledger summed per campaign, bucket of local days and (optionally) channel: the cost side
- * of every report. Spend and refunds count on the day they occurred, in the report's zone.
+ * of every report. Spend and refunds count on the day they occurred, in the report's zone: from the
+ * daily spend rollups in the campaign's own zone (kept by the database with every entry, see the
+ * migrations), from the entries themselves in any other.
  */
 @ApplicationScoped
 public class SpendTotals {
@@ -44,7 +47,7 @@ public class SpendTotals {
      * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter,
      * %3$s: the breakdown's grouping.
      */
-    static final String BUCKETS = """
+    static final String LEDGER = """
             with z as materialized (
               select u.campaign_id, b.bounds[(u.ord - 1) * ? + 1 : u.ord * ?] as bounds
                 from unnest(?::uuid[]) with ordinality as u(campaign_id, ord), (select ?::timestamptz[] as bounds) b
@@ -58,10 +61,28 @@ public class SpendTotals {
             %3$s
             """;
 
+    /** %1$s: the channel column or '', %2$s: the channel filter, %3$s: the breakdown's grouping. */
+    static final String DAILY = """
+            select campaign_id, bucket, segment, sum(amount) from (
+              select campaign_id, width_bucket(day, ?::date[]) as bucket, %1$s as segment, amount
+                from spend_rollups_daily
+               where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? %2$s
+            ) parts
+             where bucket between 1 and ?
+            %3$s
+            """;
+
+    @FunctionalInterface
+    private interface Binder {
+        int bind(PreparedStatement statement, Connection connection) throws SQLException;
+    }
+
     @Inject
     DataSource dataSource;
 
     /**
+     * From the entries, in any zone.
+     *
      * @param zones each campaign and the zone its days are counted in
      * @param boundaries each bucket's first day, then the day after the last bucket
      * @param channel only this channel's entries, or null for all
@@ -69,21 +90,20 @@ public class SpendTotals {
      */
     public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel,
             Breakdown breakdown) {
-        List<SpendBucket> result = new ArrayList<>();
         if (zones.isEmpty()) {
-            return result;
+            return new ArrayList<>();
         }
         List<UUID> ids = new ArrayList<>(zones.keySet());
         LocalDaySpan span = LocalDaySpan.of(boundaries.get(0), boundaries.get(boundaries.size() - 1), zones.values());
-        String sql = BUCKETS.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?",
-                breakdown.groupBy());
         // the first instant of each boundary day in each campaign's zone, campaign after campaign
         List<Instant> bounds = new ArrayList<>(ids.size() * boundaries.size());
         for (UUID id : ids) {
             ZoneId zone = zones.get(id);
             boundaries.forEach(day -> bounds.add(day.atStartOfDay(zone).toInstant()));
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        String sql = LEDGER.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?",
+                breakdown.groupBy());
+        return read(sql, boundaries, (select, connection) -> {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
             int p = 1;
             select.setInt(p++, boundaries.size());
@@ -96,7 +116,37 @@ public class SpendTotals {
             if (channel != null) {
                 select.setString(p++, channel);
             }
-            select.setInt(p, boundaries.size() - 1);
+            return p;
+        });
+    }
+
+    /** From the daily spend rollups: the same answer as {@link #buckets} with every campaign in its own zone. */
+    public List<SpendBucket> dailyBuckets(Collection<UUID> campaignIds, List<LocalDate> boundaries, String channel, boolean byChannel,
+            Breakdown breakdown) {
+        if (campaignIds.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String sql = DAILY.formatted(byChannel ? "dimension_value" : "''", channel == null ? "" : "and dimension_value = ?",
+                breakdown.groupBy());
+        return read(sql, boundaries, (select, connection) -> {
+            int p = 1;
+            select.setArray(p++, SqlArrays.typed(connection, "date", boundaries));
+            select.setArray(p++, SqlArrays.typed(connection, "uuid", campaignIds));
+            select.setString(p++, byChannel || channel != null ? "channel" : "total");
+            select.setObject(p++, boundaries.get(0));
+            select.setObject(p++, boundaries.get(boundaries.size() - 1));
+            if (channel != null) {
+                select.setString(p++, channel);
+            }
+            return p;
+        });
+    }
+
+    /** Runs a statement whose parameters end with the bucket count, binding the others first. */
+    private List<SpendBucket> read(String sql, List<LocalDate> boundaries, Binder binder) {
+        List<SpendBucket> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setInt(binder.bind(select, connection), boundaries.size() - 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID campaignId = rows.getObject(1, UUID.class);
