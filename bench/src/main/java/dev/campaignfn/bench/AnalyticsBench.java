@@ -127,11 +127,13 @@ public final class AnalyticsBench {
             System.out.printf("generated %d events in %.0f s%n", events, (System.nanoTime() - t) / 1e9);
             generator.spend(sql, now, days);
             t = System.nanoTime();
-            // the launcher folds every few seconds; wait until the watermark reaches the last event
+            // the launcher folds every few seconds; wait until the watermarks reach the last event and ledger entry
             while (true) {
-                long mark = single(sql, "select last_event_id from rollup_watermarks where name = 'campaign_events'");
+                long mark = single(sql, "select last_id from rollup_watermarks where name = 'campaign_events'");
                 long last = single(sql, "select coalesce(max(id), 0) from campaign_events");
-                if (mark >= last) {
+                long spendMark = single(sql, "select last_id from rollup_watermarks where name = 'spend_entries'");
+                long spendLast = single(sql, "select coalesce(max(seq), 0) from spend_entries");
+                if (mark >= last && spendMark >= spendLast) {
                     break;
                 }
                 Thread.sleep(1000);

@@ -154,6 +154,10 @@ final class EventGenerator {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            try (Statement fence = connection.createStatement()) {
+                // ledger seqs are folded like event ids: drawn inside the fence
+                fence.execute("select pg_advisory_xact_lock_shared(" + FENCE_KEY + ")");
+            }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy spend_entries (id, campaign_id, channel_id,"
                     + " entry_type, amount, currency, occurred_at, recorded_at, recorded_by) from stdin");
             flush(copy, rows);

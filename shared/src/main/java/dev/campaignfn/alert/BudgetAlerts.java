@@ -18,7 +18,6 @@ import dev.campaignfn.budget.BudgetAlert;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.BudgetStatus;
 import dev.campaignfn.budget.SpendTotals;
-import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,7 +114,7 @@ public class BudgetAlerts {
     LocalDate runsOut(UUID campaignId, ZoneId zone, LocalDate today, String channel, BigDecimal remaining) {
         BigDecimal burnt = BigDecimal.ZERO;
         for (SpendTotals.SpendBucket bucket : spend.buckets(Map.of(campaignId, zone), List.of(today.minusDays(BURN_DAYS - 1L),
-                today.plusDays(1)), channel, false, Breakdown.CAMPAIGN_AND_BUCKET)) {
+                today.plusDays(1)), channel, false)) {
             burnt = burnt.add(bucket.amount());
         }
         if (burnt.signum() <= 0) {

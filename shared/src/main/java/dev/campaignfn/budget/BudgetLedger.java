@@ -25,6 +25,7 @@ import dev.campaignfn.common.Page;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.Violations;
 import dev.campaignfn.metrics.MetricFormulas;
+import dev.campaignfn.tracking.EventFence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -184,6 +185,8 @@ public class BudgetLedger {
         entry.occurredAt = command.occurredAt() == null ? now : command.occurredAt();
         entry.recordedAt = now;
         entry.recordedBy = actor.name();
+        // the entry's seq is drawn inside the fence, so the rollup fold never passes an entry still uncommitted
+        em.createNativeQuery(EventFence.ENTER).getSingleResult();
         entry.persist();
         SpendEntry.flush();
         em.createNativeQuery("update campaigns set actual_spend = actual_spend + ?1 where id = ?2")

@@ -11,41 +11,33 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The spend ledger summed per campaign, bucket of local days and (optionally) channel: the cost side
- * of every report. Spend and refunds count on the day they occurred, in the report's zone: from the
- * daily spend rollups in the campaign's own zone (kept by the database with every entry, see the
- * migrations), from the entries themselves in any other.
+ * The spend ledger's entries summed per campaign, bucket of local days and (optionally) channel, in
+ * any zone: spend and refunds count on the day they occurred. (Reports read spend folded into the
+ * rollups, through {@link dev.campaignfn.tracking.EventTotals}; this reads the entries themselves.)
  */
 @ApplicationScoped
 public class SpendTotals {
 
-    /**
-     * One campaign's net spend in one bucket (0-based) and channel ("" when not broken down, or unallocated);
-     * in {@link Breakdown#BUCKET_OR_CAMPAIGN}, the campaign is null in a bucket's row over all campaigns and
-     * the bucket is {@link Breakdown#AFTER_FIRST} in a campaign's row.
-     */
+    /** One campaign's net spend in one bucket (0-based) and channel ("" when not broken down, or unallocated). */
     public record SpendBucket(UUID campaignId, int bucket, String channel, BigDecimal amount) {
     }
 
     /**
      * Each campaign's bucket boundaries arrive as instants (its slice of one flat array, cut once per
      * campaign), so an entry is bucketed by comparing instants: converting every entry to a local date
-     * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter,
-     * %3$s: the breakdown's grouping.
+     * in SQL took a third of the statement's time. %1$s: the channel column or '', %2$s: the channel filter.
      */
     static final String LEDGER = """
             with z as materialized (
@@ -58,18 +50,7 @@ public class SpendTotals {
                where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ? %2$s
             ) parts
              where bucket between 1 and ?
-            %3$s
-            """;
-
-    /** %1$s: the channel column or '', %2$s: the channel filter, %3$s: the breakdown's grouping. */
-    static final String DAILY = """
-            select campaign_id, bucket, segment, sum(amount) from (
-              select campaign_id, width_bucket(day, ?::date[]) as bucket, %1$s as segment, amount
-                from spend_rollups_daily
-               where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? %2$s
-            ) parts
-             where bucket between 1 and ?
-            %3$s
+             group by campaign_id, bucket, segment
             """;
 
     @FunctionalInterface
@@ -81,15 +62,12 @@ public class SpendTotals {
     DataSource dataSource;
 
     /**
-     * From the entries, in any zone.
-     *
      * @param zones each campaign and the zone its days are counted in
      * @param boundaries each bucket's first day, then the day after the last bucket
      * @param channel only this channel's entries, or null for all
      * @param byChannel one row per channel instead of one per bucket
      */
-    public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel,
-            Breakdown breakdown) {
+    public List<SpendBucket> buckets(Map<UUID, ZoneId> zones, List<LocalDate> boundaries, String channel, boolean byChannel) {
         if (zones.isEmpty()) {
             return new ArrayList<>();
         }
@@ -101,8 +79,7 @@ public class SpendTotals {
             ZoneId zone = zones.get(id);
             boundaries.forEach(day -> bounds.add(day.atStartOfDay(zone).toInstant()));
         }
-        String sql = LEDGER.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?",
-                breakdown.groupBy());
+        String sql = LEDGER.formatted(byChannel ? "coalesce(s.channel_id, '')" : "''", channel == null ? "" : "and s.channel_id = ?");
         return read(sql, boundaries, (select, connection) -> {
             Array idList = SqlArrays.typed(connection, "uuid", ids);
             int p = 1;
@@ -120,28 +97,6 @@ public class SpendTotals {
         });
     }
 
-    /** From the daily spend rollups: the same answer as {@link #buckets} with every campaign in its own zone. */
-    public List<SpendBucket> dailyBuckets(Collection<UUID> campaignIds, List<LocalDate> boundaries, String channel, boolean byChannel,
-            Breakdown breakdown) {
-        if (campaignIds.isEmpty()) {
-            return new ArrayList<>();
-        }
-        String sql = DAILY.formatted(byChannel ? "dimension_value" : "''", channel == null ? "" : "and dimension_value = ?",
-                breakdown.groupBy());
-        return read(sql, boundaries, (select, connection) -> {
-            int p = 1;
-            select.setArray(p++, SqlArrays.typed(connection, "date", boundaries));
-            select.setArray(p++, SqlArrays.typed(connection, "uuid", campaignIds));
-            select.setString(p++, byChannel || channel != null ? "channel" : "total");
-            select.setObject(p++, boundaries.get(0));
-            select.setObject(p++, boundaries.get(boundaries.size() - 1));
-            if (channel != null) {
-                select.setString(p++, channel);
-            }
-            return p;
-        });
-    }
-
     /** Runs a statement whose parameters end with the bucket count, binding the others first. */
     private List<SpendBucket> read(String sql, List<LocalDate> boundaries, Binder binder) {
         List<SpendBucket> result = new ArrayList<>();
@@ -149,10 +104,7 @@ public class SpendTotals {
             select.setInt(binder.bind(select, connection), boundaries.size() - 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    UUID campaignId = rows.getObject(1, UUID.class);
-                    int bucket = rows.getInt(2);
-                    result.add(new SpendBucket(campaignId, rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1, rows.getString(3),
-                            rows.getBigDecimal(4)));
+                    result.add(new SpendBucket(rows.getObject(1, UUID.class), rows.getInt(2) - 1, rows.getString(3), rows.getBigDecimal(4)));
                 }
             }
         } catch (SQLException e) {

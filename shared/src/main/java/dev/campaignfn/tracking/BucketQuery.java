@@ -15,10 +15,10 @@ import dev.campaignfn.common.Breakdown;
  * ({@code boundaries}: each bucket's first day, then the day after the last bucket), in one zone for
  * all or in each campaign's own ({@code zone} null), optionally only events with given dimension
  * values, optionally broken down by one dimension, summed per campaign and bucket or as {@code breakdown}
- * says.
+ * says, with the spend of the same buckets when {@code spendWanted}.
  */
 public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries,
-        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots, Breakdown breakdown) {
+        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots, boolean spendWanted, Breakdown breakdown) {
 
     public BucketQuery {
         if (boundaries.size() < 2) {
@@ -34,6 +34,11 @@ public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<Loc
     /** The zone a campaign's events are bucketed in. */
     public ZoneId zoneOf(UUID campaignId) {
         return zone != null ? zone : campaignZones.get(campaignId);
+    }
+
+    /** Whether to read spend: asked for, and known (the ledger has channels, not audience segments or devices). */
+    public boolean withSpend() {
+        return spendWanted && (dimensions().isEmpty() || dimensions().equals(Set.of(EventDimension.CHANNEL)));
     }
 
     /** Every dimension the query filters or breaks down by. */

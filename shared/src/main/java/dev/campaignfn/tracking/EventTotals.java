@@ -1,7 +1,6 @@
 package dev.campaignfn.tracking;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,113 +28,69 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The read primitive of analytics: counts and sums of campaigns' events, exactly what a scan of the
- * raw events gives, mostly without scanning them. Each statement reads the rollups up to the watermark
- * and the raw events after it (the tail since the last fold) in one snapshot, so a fold running at the
- * same time can neither hide an event nor count it twice.
+ * The read primitive of analytics: counts and sums of campaigns' events, and their spend, exactly
+ * what a scan of the raw events and the ledger gives, mostly without scanning them. Each statement
+ * reads the rollups up to the watermarks and the events and entries after them (the tails since the
+ * last fold) in one snapshot, so a fold running at the same time can neither hide an event nor count it
+ * twice.
  * <p>
  * Three sources, chosen per campaign:
  * <ul>
  * <li>days in the campaign's own zone, with at most one dimension: the daily rollups;</li>
  * <li>another zone, no dimension: the hourly rollups (UTC hours) re-bucketed in that zone, with the hours
- * a bucket boundary cuts through (zones at :30 and :45) read from raw events;</li>
- * <li>anything else (two dimensions, or a dimension in another zone): the raw events.</li>
+ * a bucket boundary cuts through (zones at :30 and :45) read from raw events and entries;</li>
+ * <li>anything else (two dimensions, or a dimension in another zone): the raw events and entries.</li>
  * </ul>
- * The tail is read first, on its own (a materialized CTE), through the (campaign_id, id) index, whatever
- * the events' occurred_at: a time range on it would make the planner prefer the (campaign_id,
- * occurred_at) index and scan the whole period, and left inside the join, the planner may rescan it
- * once per campaign. So each statement has one plan that suits all its values, which the database
- * keeps per connection instead of planning every call (see the Database section of the README).
+ * Spend is read only where it is known (no dimension, or the channel; see {@link BucketQuery#withSpend}).
+ * The tails are read first, each on its own (a materialized CTE), through the (campaign_id, id) and
+ * (campaign_id, seq) indexes, whatever the occurred_at: a time range on them would make the planner
+ * prefer the (campaign_id, occurred_at) index and scan the whole period, and left inside the join, the
+ * planner may rescan them once per campaign. So each statement has one plan that suits all its values,
+ * which the database keeps per connection instead of planning every call (see the Database section of
+ * the README).
  */
 @ApplicationScoped
 public class EventTotals {
 
-    static final String WATERMARK = "select last_event_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
-    /** The watermark of the statement's own snapshot: the tail is every event after it. */
-    static final String MARK = "(" + WATERMARK + ")";
-    static final String SUMS = "sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue)";
+    static final String WATERMARK = "select last_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
+    static final String SUMS = "sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue), sum(spend)";
+    /** The measures of an arm that reads events. */
+    static final String EVENT_MEASURES = RollupFolder.COUNTS + ", 0 as spend";
+    /** The measures of an arm that reads ledger entries. */
+    static final String SPEND_MEASURES = "0 as impressions, 0 as views, 0 as clicks, 0 as conversions, 0 as revenue, sum(amount) as spend";
 
     /**
-     * The campaigns' events after the watermark. The first id is a lower bound of the watermark (see
-     * {@link #markLowerBound}): where a statement is planned for its values, it tells the planner how
-     * short the tail is.
+     * The campaigns' events after the watermark (of the statement's own snapshot). The first id is a
+     * lower bound of the watermark (see {@link #markLowerBound}): where a statement is planned for its
+     * values, it tells the planner how short the tail is.
      */
     static final String TAIL = """
-            with tail as materialized (
+            tail as materialized (
               select campaign_id, occurred_at, event_type, value, channel, audience_segment, device_type
                 from campaign_events
-               where campaign_id = any(?::uuid[]) and id > ? and id > %s and (? or not is_bot)
-            )
-            """.formatted(MARK);
+               where campaign_id = any(?::uuid[]) and id > ? and id > (%s) and (? or not is_bot)
+            )""".formatted(WATERMARK);
 
-    /**
-     * Buckets as instants; hours cut by a boundary (and the partial hours at either end) come from raw
-     * events, whole hours from the rollups and the tail. Events outside the boundaries fall in bucket 0 or
-     * past the last one and are left out. %3$s: the breakdown's grouping.
-     */
-    static final String HOURLY = TAIL + """
-            select campaign_id, bucket, segment, %1$s from (
-              select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, '' as segment,
-                     impressions, views, clicks, conversions, revenue
-                from event_rollups_hourly
-               where campaign_id = any(?::uuid[]) and bucket_start >= ? and bucket_start < ? and bucket_start <> all(?::timestamptz[])
-                 and (? or not is_bot)
-              union all
-              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %2$s
-                from tail where date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[])
-               group by 1, 2
-              union all
-              select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %2$s
-                from campaign_events e join unnest(?::timestamptz[]) as cut(hour_start)
-                  on e.occurred_at >= cut.hour_start and e.occurred_at < cut.hour_start + interval '1 hour'
-               where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ? and (? or not is_bot)
-               group by 1, 2
-            ) parts
-             where bucket between 1 and ?
-            %3$s
-            """;
+    /** The campaigns' ledger entries after the ledger's watermark. */
+    static final String SPEND_TAIL = """
+            spend_tail as materialized (
+              select campaign_id, occurred_at, channel_id, amount
+                from spend_entries
+               where campaign_id = any(?::uuid[])
+                 and seq > (select last_id from rollup_watermarks where name = '%s')
+            )""".formatted(RollupFolder.SPEND_WATERMARK);
 
-    /**
-     * %3$s: the rollup segment, %4$s: the rollup filter, %5$s: the raw segment, %6$s: the raw filter,
-     * %7$s: the breakdown's grouping.
-     */
-    static final String DAILY = TAIL + """
-            select campaign_id, bucket, segment, %1$s from (
-              select campaign_id, width_bucket(day, ?::date[]) as bucket, %3$s as segment, impressions, views, clicks, conversions, revenue
-                from event_rollups_daily
-               where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? and (? or not is_bot) %4$s
-              union all
-              select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]), %5$s, %2$s
-                from tail e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
-               where true %6$s
-               group by 1, 2, 3
-            ) parts
-             where bucket between 1 and ?
-            %7$s
-            """;
+    /** After the tail. */
+    static final String LIFETIME = """
 
-    /** %3$s: the segment, %4$s: the filter, %5$s: the breakdown's grouping. */
-    static final String RAW = """
-            select campaign_id, bucket, segment, %1$s from (
-              select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %3$s as segment,
-                     %2$s
-                from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
-               where e.campaign_id = any(?::uuid[]) and e.occurred_at >= ? and e.occurred_at < ? and (? or not e.is_bot) %4$s
-               group by 1, 2, 3
-            ) parts
-             where bucket between 1 and ?
-            %5$s
-            """;
-
-    static final String LIFETIME = TAIL + """
             select campaign_id, %1$s from (
-              select campaign_id, impressions, views, clicks, conversions, revenue
+              select campaign_id, impressions, views, clicks, conversions, revenue, spend
                 from event_rollups_daily where campaign_id = any(?::uuid[]) and dimension = 'total' and (? or not is_bot)
               union all
               select campaign_id, %2$s from tail group by 1
             ) parts
              group by 1
-            """.formatted(SUMS, RollupFolder.COUNTS);
+            """.formatted(SUMS, EVENT_MEASURES);
 
     /** A bucket query's sources; see the class comment. */
     enum Source {
@@ -155,7 +110,7 @@ public class EventTotals {
         if (campaignIds.isEmpty() || !to.isAfter(from)) {
             return totals;
         }
-        for (BucketCounts row : hourly(campaignIds, List.of(from, to), includeBots, Breakdown.CAMPAIGN_AND_BUCKET)) {
+        for (BucketCounts row : hourly(campaignIds, List.of(from, to), includeBots, false, Breakdown.CAMPAIGN_AND_BUCKET)) {
             totals.merge(row.campaignId(), row.counts(), EventCounts::plus);
         }
         return totals;
@@ -167,14 +122,13 @@ public class EventTotals {
         if (campaignIds.isEmpty()) {
             return totals;
         }
-        query(LIFETIME, new Tail(campaignIds, includeBots), (select, p) -> {
-            select.setArray(p++, SqlArrays.typed(select.getConnection(), "uuid", campaignIds));
-            select.setBoolean(p, includeBots);
-        }, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
+        Statement statement = new Statement().add("", tail(campaignIds, includeBots)).add(LIFETIME, new Array("uuid", campaignIds),
+                includeBots);
+        query(statement, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
         return totals;
     }
 
-    /** The counts per campaign, bucket and segment value; empty buckets are absent. */
+    /** The counts (and spend, where asked) per campaign, bucket and segment value; empty buckets are absent. */
     public List<BucketCounts> buckets(BucketQuery query) {
         Map<Source, List<UUID>> bySource = new HashMap<>();
         for (Map.Entry<UUID, ZoneId> campaign : query.campaignZones().entrySet()) {
@@ -184,7 +138,7 @@ public class EventTotals {
         bySource.forEach((source, ids) -> result.addAll(switch (source) {
             case DAILY_ROLLUPS -> daily(query, ids);
             case HOURLY_ROLLUPS -> hourly(ids, query.boundaries().stream().map(d -> d.atStartOfDay(query.zone()).toInstant()).toList(),
-                    query.includeBots(), query.breakdown());
+                    query.includeBots(), query.withSpend(), query.breakdown());
             case RAW_EVENTS -> raw(query, ids);
         }));
         return result;
@@ -198,8 +152,13 @@ public class EventTotals {
         return dimensions == 0 ? Source.HOURLY_ROLLUPS : Source.RAW_EVENTS;
     }
 
-    /** Buckets between instants: whole hours from the rollups and the tail, cut hours from raw events. */
-    private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots, Breakdown breakdown) {
+    /**
+     * Buckets between instants: whole hours from the rollups and the tails, hours cut by a boundary (and
+     * the partial hours at either end) from raw events and entries. Events outside the boundaries fall in
+     * bucket 0 or past the last one and are left out.
+     */
+    private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots, boolean withSpend,
+            Breakdown breakdown) {
         Instant first = boundaries.get(0);
         Instant last = boundaries.get(boundaries.size() - 1);
         Instant wholeFrom = ceilHour(first);
@@ -210,91 +169,140 @@ public class EventTotals {
                 cut.add(boundary.truncatedTo(ChronoUnit.HOURS));
             }
         }
-        List<BucketCounts> result = new ArrayList<>();
-        query(HOURLY.formatted(SUMS, RollupFolder.COUNTS, breakdown.groupBy()), new Tail(campaignIds, includeBots), (select, p) -> {
-            Connection connection = select.getConnection();
-            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
-            Array bounds = SqlArrays.typed(connection, "timestamptz", boundaries);
-            Array cutHours = SqlArrays.typed(connection, "timestamptz", cut);
-            select.setArray(p++, bounds);
-            select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(wholeFrom));
-            select.setTimestamp(p++, Timestamp.from(wholeTo));
-            select.setArray(p++, cutHours);
-            select.setBoolean(p++, includeBots);
-            select.setArray(p++, bounds);
-            select.setArray(p++, cutHours);
-            select.setArray(p++, bounds);
-            select.setArray(p++, cutHours);
-            select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(first));
-            select.setTimestamp(p++, Timestamp.from(last));
-            select.setBoolean(p++, includeBots);
-            select.setInt(p, boundaries.size() - 1);
-        }, rows -> result.add(bucketRow(rows)));
-        return result;
+        Array bounds = new Array("timestamptz", boundaries);
+        Array cutHours = new Array("timestamptz", cut);
+        Array ids = new Array("uuid", campaignIds);
+        Statement statement = new Statement().add("", tail(campaignIds, includeBots));
+        if (withSpend) {
+            statement.add(",\n" + SPEND_TAIL, ids);
+        }
+        statement.add("""
+
+                select campaign_id, bucket, segment, %s from (
+                  select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, '' as segment,
+                         impressions, views, clicks, conversions, revenue, spend
+                    from event_rollups_hourly
+                   where campaign_id = any(?::uuid[]) and bucket_start >= ? and bucket_start < ? and bucket_start <> all(?::timestamptz[])
+                     and (? or not is_bot)
+                  union all
+                  select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
+                    from tail where date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[])
+                   group by 1, 2
+                  union all
+                  select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
+                    from campaign_events e join unnest(?::timestamptz[]) as cut(hour_start)
+                      on e.occurred_at >= cut.hour_start and e.occurred_at < cut.hour_start + interval '1 hour'
+                   where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ? and (? or not is_bot)
+                   group by 1, 2
+                """.formatted(SUMS, EVENT_MEASURES, EVENT_MEASURES), bounds, ids, wholeFrom, wholeTo, cutHours, includeBots, bounds,
+                cutHours, bounds, cutHours, ids, first, last, includeBots);
+        if (withSpend) {
+            statement.add("""
+                      union all
+                      select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
+                        from spend_tail where date_trunc('hour', occurred_at, 'UTC') <> all(?::timestamptz[])
+                       group by 1, 2
+                      union all
+                      select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
+                        from spend_entries s join unnest(?::timestamptz[]) as cut(hour_start)
+                          on s.occurred_at >= cut.hour_start and s.occurred_at < cut.hour_start + interval '1 hour'
+                       where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ?
+                       group by 1, 2
+                    """.formatted(SPEND_MEASURES, SPEND_MEASURES), bounds, cutHours, bounds, cutHours, ids, first, last);
+        }
+        return read(statement.close(boundaries.size() - 1, breakdown));
     }
 
+    /** Buckets of days in each campaign's own zone, from the daily rollups of one dimension and the tails. */
     private List<BucketCounts> daily(BucketQuery query, List<UUID> campaignIds) {
         EventDimension dimension = query.dimensions().isEmpty() ? null : query.dimensions().iterator().next();
         String filterValue = dimension == null ? null : query.filter().get(dimension);
-        String sql = DAILY.formatted(SUMS, RollupFolder.COUNTS,
-                query.segmentBy() == null ? "''" : "dimension_value",
-                filterValue == null ? "" : "and dimension_value = ?",
-                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')",
-                filterValue == null ? "" : "and e." + dimension.column() + " = ?", query.breakdown().groupBy());
-        List<BucketCounts> result = new ArrayList<>();
-        query(sql, new Tail(campaignIds, query.includeBots()), (select, p) -> {
-            Connection connection = select.getConnection();
-            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
-            Array days = SqlArrays.typed(connection, "date", query.boundaries());
-            select.setArray(p++, days);
-            select.setArray(p++, ids);
-            select.setString(p++, dimension == null ? "total" : dimension.wire());
-            select.setObject(p++, query.boundaries().get(0));
-            select.setObject(p++, query.boundaries().get(query.boundaries().size() - 1));
-            select.setBoolean(p++, query.includeBots());
-            if (filterValue != null) {
-                select.setString(p++, filterValue);
-            }
-            select.setArray(p++, days);
-            select.setArray(p++, ids);
-            select.setArray(p++, zones(connection, query, campaignIds));
-            if (filterValue != null) {
-                select.setString(p++, filterValue);
-            }
-            select.setInt(p, query.bucketCount());
-        }, rows -> result.add(bucketRow(rows)));
-        return result;
+        Array days = new Array("date", query.boundaries());
+        Array ids = new Array("uuid", campaignIds);
+        Array zones = zones(query, campaignIds);
+        String filter = filterValue == null ? "" : " and %s = ?";
+        Statement statement = new Statement().add("", tail(campaignIds, query.includeBots()));
+        if (query.withSpend()) {
+            statement.add(",\n" + SPEND_TAIL, ids);
+        }
+        statement.add("""
+
+                select campaign_id, bucket, segment, %s from (
+                  select campaign_id, width_bucket(day, ?::date[]) as bucket, %s as segment,
+                         impressions, views, clicks, conversions, revenue, spend
+                    from event_rollups_daily
+                   where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? and (? or not is_bot)%s
+                """.formatted(SUMS, query.segmentBy() == null ? "''" : "dimension_value", filter.formatted("dimension_value")), days, ids,
+                dimension == null ? "total" : dimension.wire(), query.boundaries().get(0),
+                query.boundaries().get(query.boundaries().size() - 1), query.includeBots());
+        statement.paramIf(filterValue != null, filterValue);
+        statement.add("""
+                  union all
+                  select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]), %s, %s
+                    from tail e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
+                   where true%s
+                   group by 1, 2, 3
+                """.formatted(segment("e", query.segmentBy()), EVENT_MEASURES, filterValue == null ? ""
+                : filter.formatted("e." + dimension.column())), days, ids, zones);
+        statement.paramIf(filterValue != null, filterValue);
+        if (query.withSpend()) {
+            statement.add("""
+                      union all
+                      select s.campaign_id, width_bucket((s.occurred_at at time zone z.zone)::date, ?::date[]), %s, %s
+                        from spend_tail s join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = s.campaign_id
+                       where true%s
+                       group by 1, 2, 3
+                    """.formatted(query.segmentBy() == null ? "''" : "coalesce(s.channel_id, '')", SPEND_MEASURES,
+                    filterValue == null ? "" : filter.formatted("s.channel_id")), days, ids, zones);
+            statement.paramIf(filterValue != null, filterValue);
+        }
+        return read(statement.close(query.bucketCount(), query.breakdown()));
     }
 
+    /** Buckets of days from the raw events and entries, with any filters, in any zone. */
     private List<BucketCounts> raw(BucketQuery query, List<UUID> campaignIds) {
         StringBuilder filter = new StringBuilder();
-        List<String> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         query.filter().forEach((dimension, value) -> {
             filter.append(" and e.").append(dimension.column()).append(" = ?");
             values.add(value);
         });
-        String sql = RAW.formatted(SUMS, RollupFolder.COUNTS,
-                query.segmentBy() == null ? "''" : "coalesce(e." + query.segmentBy().column() + ", '')", filter, query.breakdown().groupBy());
         LocalDaySpan range = instantRange(query, campaignIds);
-        List<BucketCounts> result = new ArrayList<>();
-        query(sql, null, (select, p) -> {
-            Connection connection = select.getConnection();
-            Array ids = SqlArrays.typed(connection, "uuid", campaignIds);
-            select.setArray(p++, SqlArrays.typed(connection, "date", query.boundaries()));
-            select.setArray(p++, ids);
-            select.setArray(p++, zones(connection, query, campaignIds));
-            select.setArray(p++, ids);
-            select.setTimestamp(p++, Timestamp.from(range.from()));
-            select.setTimestamp(p++, Timestamp.from(range.to()));
-            select.setBoolean(p++, query.includeBots());
-            for (String value : values) {
-                select.setString(p++, value);
-            }
-            select.setInt(p, query.bucketCount());
-        }, rows -> result.add(bucketRow(rows)));
-        return result;
+        Array days = new Array("date", query.boundaries());
+        Array ids = new Array("uuid", campaignIds);
+        Array zones = zones(query, campaignIds);
+        Statement statement = new Statement().add("""
+                select campaign_id, bucket, segment, %s from (
+                  select e.campaign_id, width_bucket((e.occurred_at at time zone z.zone)::date, ?::date[]) as bucket, %s as segment, %s
+                    from campaign_events e join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = e.campaign_id
+                   where e.campaign_id = any(?::uuid[]) and e.occurred_at >= ? and e.occurred_at < ? and (? or not e.is_bot)%s
+                   group by 1, 2, 3
+                """.formatted(SUMS, segment("e", query.segmentBy()), EVENT_MEASURES, filter), days, ids, zones, ids, range.from(),
+                range.to(), query.includeBots());
+        values.forEach(statement::param);
+        if (query.withSpend()) {
+            String channel = query.filter().get(EventDimension.CHANNEL);
+            statement.add("""
+                      union all
+                      select s.campaign_id, width_bucket((s.occurred_at at time zone z.zone)::date, ?::date[]), %s, %s
+                        from spend_entries s join unnest(?::uuid[], ?::text[]) as z(campaign_id, zone) on z.campaign_id = s.campaign_id
+                       where s.campaign_id = any(?::uuid[]) and s.occurred_at >= ? and s.occurred_at < ?%s
+                       group by 1, 2, 3
+                    """.formatted(query.segmentBy() == null ? "''" : "coalesce(s.channel_id, '')", SPEND_MEASURES,
+                    channel == null ? "" : " and s.channel_id = ?"), days, ids, zones, ids, range.from(), range.to());
+            statement.paramIf(channel != null, channel);
+        }
+        return read(statement.close(query.bucketCount(), query.breakdown()));
+    }
+
+    /** The segment of an arm over raw events: the dimension's value, '' for none. */
+    private static String segment(String alias, EventDimension segmentBy) {
+        return segmentBy == null ? "''" : "coalesce(" + alias + "." + segmentBy.column() + ", '')";
+    }
+
+    /** The events tail, its parameters bound when the statement runs (the watermark's lower bound needs a connection). */
+    private Statement tail(Collection<UUID> campaignIds, boolean includeBots) {
+        return new Statement().add("with " + TAIL, new Array("uuid", campaignIds), MARK_LOWER_BOUND, includeBots);
     }
 
     /** The instants that hold every bucket of every campaign, each in its own zone. */
@@ -303,23 +311,57 @@ public class EventTotals {
                 campaignIds.stream().map(query::zoneOf).toList());
     }
 
-    private static Array zones(Connection connection, BucketQuery query, List<UUID> campaignIds) throws SQLException {
-        return SqlArrays.typed(connection, "text", campaignIds.stream().map(id -> query.zoneOf(id).getId()).toList());
+    private static Array zones(BucketQuery query, List<UUID> campaignIds) {
+        return new Array("text", campaignIds.stream().map(id -> query.zoneOf(id).getId()).toList());
     }
 
-    /** Binds a statement's parameters from the first one after the tail's. */
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement, int first) throws SQLException;
+    /** An array parameter: its element type and values. */
+    private record Array(String type, Collection<?> values) {
+    }
+
+    /** Stands for the watermark's lower bound among a statement's parameters. */
+    private static final Object MARK_LOWER_BOUND = new Object();
+
+    /** A statement's text and its parameters in order, built together so that neither can drift from the other. */
+    private static final class Statement {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Statement add(String text, Object... values) {
+            sql.append(text);
+            parameters.addAll(List.of(values));
+            return this;
+        }
+
+        /** Appends another statement's text and parameters. */
+        Statement add(String separator, Statement other) {
+            sql.append(separator).append(other.sql);
+            parameters.addAll(other.parameters);
+            return this;
+        }
+
+        /** One more parameter. */
+        Statement param(Object value) {
+            parameters.add(value);
+            return this;
+        }
+
+        /** One more parameter, when the text asked for it. */
+        Statement paramIf(boolean present, Object value) {
+            return present ? param(value) : this;
+        }
+
+        /** Ends the union of arms: keeps the buckets inside the boundaries and sums them as the breakdown says. */
+        Statement close(int bucketCount, Breakdown breakdown) {
+            sql.append(") parts\n where bucket between 1 and ?\n").append(breakdown.groupBy());
+            parameters.add(bucketCount);
+            return this;
+        }
     }
 
     @FunctionalInterface
     private interface RowReader {
         void read(ResultSet rows) throws SQLException;
-    }
-
-    /** The campaigns and events of a statement that starts with {@link #TAIL}. */
-    private record Tail(Collection<UUID> campaignIds, boolean includeBots) {
     }
 
     /** How long a watermark read stays the lower bound statements are given. */
@@ -351,16 +393,18 @@ public class EventTotals {
         }
     }
 
-    /** Runs a statement, binding the tail's parameters first when it has one. */
-    private void query(String sql, Tail tail, Binder binder, RowReader reader) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+    private List<BucketCounts> read(Statement statement) {
+        List<BucketCounts> result = new ArrayList<>();
+        query(statement, rows -> result.add(bucketRow(rows)));
+        return result;
+    }
+
+    private void query(Statement statement, RowReader reader) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(statement.sql.toString())) {
             int p = 1;
-            if (tail != null) {
-                select.setArray(p++, SqlArrays.typed(connection, "uuid", tail.campaignIds()));
-                select.setLong(p++, markLowerBound(connection));
-                select.setBoolean(p++, tail.includeBots());
+            for (Object value : statement.parameters) {
+                bind(select, p++, value, connection);
             }
-            binder.bind(select, p);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     reader.read(rows);
@@ -371,10 +415,23 @@ public class EventTotals {
         }
     }
 
+    private void bind(PreparedStatement select, int index, Object value, Connection connection) throws SQLException {
+        if (value == MARK_LOWER_BOUND) {
+            select.setLong(index, markLowerBound(connection));
+        } else if (value instanceof Array array) {
+            select.setArray(index, SqlArrays.typed(connection, array.type(), array.values()));
+        } else if (value instanceof Instant instant) {
+            select.setTimestamp(index, Timestamp.from(instant));
+        } else {
+            select.setObject(index, value);
+        }
+    }
+
     private static BucketCounts bucketRow(ResultSet rows) throws SQLException {
         UUID campaignId = rows.getObject(1, UUID.class);
         int bucket = rows.getInt(2);
-        return new BucketCounts(campaignId, rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1, rows.getString(3), counts(rows, 4));
+        int index = rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1;
+        return new BucketCounts(campaignId, index, rows.getString(3), counts(rows, 4), rows.getBigDecimal(9).setScale(2));
     }
 
     private static EventCounts counts(ResultSet rows, int first) throws SQLException {
