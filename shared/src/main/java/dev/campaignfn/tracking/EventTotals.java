@@ -154,8 +154,10 @@ public class EventTotals {
 
     /**
      * Buckets between instants: whole hours from the rollups and the tails, hours cut by a boundary (and
-     * the partial hours at either end) from raw events and entries. Events outside the boundaries fall in
-     * bucket 0 or past the last one and are left out.
+     * the partial hours at either end) from raw events and entries, each cut hour by its own index range
+     * (a lateral subquery kept apart by {@code offset 0}: merged into a join, a plan made for any values
+     * scanned the whole period once and compared every event with every cut hour).
+     * Events outside the boundaries fall in bucket 0 or past the last one and are left out.
      */
     private List<BucketCounts> hourly(Collection<UUID> campaignIds, List<Instant> boundaries, boolean includeBots, boolean withSpend,
             Breakdown breakdown) {
@@ -190,9 +192,10 @@ public class EventTotals {
                    group by 1, 2
                   union all
                   select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
-                    from campaign_events e join unnest(?::timestamptz[]) as cut(hour_start)
-                      on e.occurred_at >= cut.hour_start and e.occurred_at < cut.hour_start + interval '1 hour'
-                   where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ? and (? or not is_bot)
+                    from unnest(?::timestamptz[]) as cut(hour_start) cross join lateral (
+                      select campaign_id, occurred_at, event_type, value from campaign_events
+                       where campaign_id = any(?::uuid[]) and occurred_at >= cut.hour_start and occurred_at < cut.hour_start + interval '1 hour'
+                         and occurred_at >= ? and occurred_at < ? and (? or not is_bot) offset 0) e
                    group by 1, 2
                 """.formatted(SUMS, EVENT_MEASURES, EVENT_MEASURES), bounds, ids, wholeFrom, wholeTo, cutHours, includeBots, bounds,
                 cutHours, bounds, cutHours, ids, first, last, includeBots);
@@ -204,9 +207,10 @@ public class EventTotals {
                        group by 1, 2
                       union all
                       select campaign_id, width_bucket(occurred_at, ?::timestamptz[]), '', %s
-                        from spend_entries s join unnest(?::timestamptz[]) as cut(hour_start)
-                          on s.occurred_at >= cut.hour_start and s.occurred_at < cut.hour_start + interval '1 hour'
-                       where campaign_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ?
+                        from unnest(?::timestamptz[]) as cut(hour_start) cross join lateral (
+                          select campaign_id, occurred_at, amount from spend_entries
+                           where campaign_id = any(?::uuid[]) and occurred_at >= cut.hour_start
+                             and occurred_at < cut.hour_start + interval '1 hour' and occurred_at >= ? and occurred_at < ? offset 0) s
                        group by 1, 2
                     """.formatted(SPEND_MEASURES, SPEND_MEASURES), bounds, cutHours, bounds, cutHours, ids, first, last);
         }
