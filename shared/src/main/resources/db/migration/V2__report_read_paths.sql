@@ -36,7 +36,8 @@ drop table event_rollups_daily;
 alter table event_rollups_daily_by_dimension rename to event_rollups_daily;
 alter index event_rollups_daily_by_dimension_pkey rename to event_rollups_daily_pkey;
 
--- The ledger's side of a report reads amounts and channels from the index alone (the ledger is append-only,
--- so its pages are all visible after a vacuum).
+-- Ledger entries read by time (reports in a zone other than the campaign's, the hours a day boundary cuts,
+-- budget alerts) come from the index alone (the ledger is append-only, so its pages are all visible after
+-- a vacuum).
 drop index spend_entries_campaign_idx;
 create index spend_entries_campaign_idx on spend_entries (campaign_id, occurred_at) include (channel_id, amount);

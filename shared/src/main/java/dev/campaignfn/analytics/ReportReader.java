@@ -49,7 +49,7 @@ public class ReportReader {
             return List.of();
         }
         BucketQuery query = new BucketQuery(campaignZones, zone, boundaries, request.filter(), request.segmentBy(),
-                request.includeBots(), true, breakdown);
+                request.includeBots(), breakdown);
         boolean costKnown = query.withSpend();
         // a key can come from several statements (one per source), each with its part of the campaigns
         Map<Key, MetricTotals> rows = new LinkedHashMap<>();

@@ -10,8 +10,8 @@ import dev.campaignfn.metrics.MetricTotals;
 
 /**
  * One campaign's totals in one bucket and segment value ("" when there is no breakdown, or no value);
- * in {@link dev.campaignfn.common.Breakdown#BUCKET_OR_CAMPAIGN}, a bucket's over every campaign
- * (campaign null) or a campaign's over every bucket after the first.
+ * in {@link dev.campaignfn.common.Breakdown#BUCKET_OR_CAMPAIGN}, the totals of a bucket over every
+ * campaign (campaign null) or of a campaign over every bucket after the first.
  */
 public record ReportRow(UUID campaignId, int bucket, String segment, MetricTotals totals) {
 

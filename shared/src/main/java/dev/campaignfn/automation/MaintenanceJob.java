@@ -58,6 +58,7 @@ public class MaintenanceJob {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("partitions_created", partitions);
         outcome.put("folded_to_event_id", fold.toId());
+        outcome.put("folded_to_spend_seq", fold.toSeq());
         outcome.put("exports_purged", purged);
         return new JobReport("maintenance", started, clock.instant(), outcome);
     }

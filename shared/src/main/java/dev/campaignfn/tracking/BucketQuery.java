@@ -15,10 +15,10 @@ import dev.campaignfn.common.Breakdown;
  * ({@code boundaries}: each bucket's first day, then the day after the last bucket), in one zone for
  * all or in each campaign's own ({@code zone} null), optionally only events with given dimension
  * values, optionally broken down by one dimension, summed per campaign and bucket or as {@code breakdown}
- * says, with the spend of the same buckets when {@code spendWanted}.
+ * says, with the spend of the same buckets where it is known.
  */
 public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries,
-        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots, boolean spendWanted, Breakdown breakdown) {
+        Map<EventDimension, String> filter, EventDimension segmentBy, boolean includeBots, Breakdown breakdown) {
 
     public BucketQuery {
         if (boundaries.size() < 2) {
@@ -36,9 +36,9 @@ public record BucketQuery(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<Loc
         return zone != null ? zone : campaignZones.get(campaignId);
     }
 
-    /** Whether to read spend: asked for, and known (the ledger has channels, not audience segments or devices). */
+    /** Whether spend is known for these buckets: the ledger has channels, not audience segments or devices. */
     public boolean withSpend() {
-        return spendWanted && (dimensions().isEmpty() || dimensions().equals(Set.of(EventDimension.CHANNEL)));
+        return dimensions().isEmpty() || dimensions().equals(Set.of(EventDimension.CHANNEL));
     }
 
     /** Every dimension the query filters or breaks down by. */

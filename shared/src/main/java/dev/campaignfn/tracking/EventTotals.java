@@ -80,7 +80,7 @@ public class EventTotals {
                  and seq > (select last_id from rollup_watermarks where name = '%s')
             )""".formatted(RollupFolder.SPEND_WATERMARK);
 
-    /** After the tail. */
+    /** Every event of the campaigns; follows the tail's CTE. */
     static final String LIFETIME = """
 
             select campaign_id, %1$s from (
@@ -122,8 +122,7 @@ public class EventTotals {
         if (campaignIds.isEmpty()) {
             return totals;
         }
-        Statement statement = new Statement().add("", tail(campaignIds, includeBots)).add(LIFETIME, new Array("uuid", campaignIds),
-                includeBots);
+        Statement statement = tail(campaignIds, includeBots).add(LIFETIME, new Array("uuid", campaignIds), includeBots);
         query(statement, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
         return totals;
     }
@@ -174,7 +173,7 @@ public class EventTotals {
         Array bounds = new Array("timestamptz", boundaries);
         Array cutHours = new Array("timestamptz", cut);
         Array ids = new Array("uuid", campaignIds);
-        Statement statement = new Statement().add("", tail(campaignIds, includeBots));
+        Statement statement = tail(campaignIds, includeBots);
         if (withSpend) {
             statement.add(",\n" + SPEND_TAIL, ids);
         }
@@ -225,7 +224,7 @@ public class EventTotals {
         Array ids = new Array("uuid", campaignIds);
         Array zones = zones(query, campaignIds);
         String filter = filterValue == null ? "" : " and %s = ?";
-        Statement statement = new Statement().add("", tail(campaignIds, query.includeBots()));
+        Statement statement = tail(campaignIds, query.includeBots());
         if (query.withSpend()) {
             statement.add(",\n" + SPEND_TAIL, ids);
         }
@@ -304,7 +303,7 @@ public class EventTotals {
         return segmentBy == null ? "''" : "coalesce(" + alias + "." + segmentBy.column() + ", '')";
     }
 
-    /** The events tail, its parameters bound when the statement runs (the watermark's lower bound needs a connection). */
+    /** A statement that starts with the events' tail (the watermark's lower bound is read when it runs). */
     private Statement tail(Collection<UUID> campaignIds, boolean includeBots) {
         return new Statement().add("with " + TAIL, new Array("uuid", campaignIds), MARK_LOWER_BOUND, includeBots);
     }
@@ -334,13 +333,6 @@ public class EventTotals {
         Statement add(String text, Object... values) {
             sql.append(text);
             parameters.addAll(List.of(values));
-            return this;
-        }
-
-        /** Appends another statement's text and parameters. */
-        Statement add(String separator, Statement other) {
-            sql.append(separator).append(other.sql);
-            parameters.addAll(other.parameters);
             return this;
         }
 

@@ -12,7 +12,7 @@ import dev.campaignfn.tracking.RollupFolder;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** {@code rollup}: folds the events tracked since the last run into the rollups (every minute). */
+/** {@code rollup}: folds the events tracked and the spend recorded since the last run into the rollups (every minute). */
 @Named("rollup")
 public class RollupHandler implements RequestHandler<ScheduledInvocation, JobReport> {
 
@@ -29,6 +29,8 @@ public class RollupHandler implements RequestHandler<ScheduledInvocation, JobRep
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("from_event_id", fold.fromId());
         outcome.put("to_event_id", fold.toId());
+        outcome.put("from_spend_seq", fold.fromSeq());
+        outcome.put("to_spend_seq", fold.toSeq());
         outcome.put("steps", fold.steps());
         outcome.put("millis", fold.millis());
         return new JobReport("rollup", started, clock.instant(), outcome);

@@ -14,6 +14,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.campaignfn.budget.BudgetLedger;
+import dev.campaignfn.budget.SpendCommand;
+import dev.campaignfn.budget.SpendEntryType;
 import dev.campaignfn.campaign.CampaignCommand;
 import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignService;
@@ -54,10 +57,13 @@ class RollupHandlerTest {
     TrackingService tracking;
 
     @Inject
+    BudgetLedger ledger;
+
+    @Inject
     DataSource dataSource;
 
     @Test
-    void eventsAreFoldedOnce() {
+    void eventsAndSpendAreFoldedOnce() {
         Actor planner = new Actor("planner@example.com");
         Instant now = TestClock.CLOCK.instant();
         UUID c = campaigns.create(new CampaignCommand("Folded", null, CampaignType.EMAIL, now.minus(Duration.ofDays(2)),
@@ -70,6 +76,8 @@ class RollupHandlerTest {
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
         }
         Bounded.answer(tracking.ingest(events, ClientContext.of("198.51.100.7")));
+        ledger.record(c, new SpendCommand(new BigDecimal("12.50"), SpendEntryType.SPEND, "email", null, null, null, now.minus(Duration.ofHours(1)),
+                null, null), planner);
         JsonPath fold = ScheduleEvents.invoke(ScheduleEvents.scheduled("rollup", now));
         assertEquals("rollup", fold.getString("job"));
         Rows rows = new Rows(dataSource);
@@ -77,9 +85,15 @@ class RollupHandlerTest {
                 + " and dimension = 'total'", c).toString()));
         assertEquals(new BigDecimal("10"), new BigDecimal(rows.value("select sum(clicks) from event_rollups_daily where campaign_id = ?"
                 + " and dimension = 'total'", c).toString()));
+        assertEquals(new BigDecimal("12.50"), rows.value("select sum(spend) from event_rollups_daily where campaign_id = ?"
+                + " and dimension = 'channel' and dimension_value = 'email'", c));
+        assertEquals(new BigDecimal("12.50"), rows.value("select sum(spend) from event_rollups_hourly where campaign_id = ?", c));
         JsonPath again = ScheduleEvents.invoke(ScheduleEvents.scheduled("rollup", now));
         assertEquals(fold.getLong("outcome.to_event_id"), again.getLong("outcome.to_event_id"), "nothing left to fold");
+        assertEquals(fold.getLong("outcome.to_spend_seq"), again.getLong("outcome.to_spend_seq"), "no entry left to fold");
         assertEquals(new BigDecimal("20"), new BigDecimal(rows.value("select sum(impressions) from event_rollups_daily where campaign_id = ?"
                 + " and dimension = 'total'", c).toString()));
+        assertEquals(new BigDecimal("12.50"), rows.value("select sum(spend) from event_rollups_daily where campaign_id = ?"
+                + " and dimension = 'total'", c));
     }
 }

@@ -63,7 +63,8 @@ public class LocalSchedules {
     void rollup() {
         RollupFolder.Fold fold = rollups.fold();
         if (fold.folded()) {
-            LOG.debugf("rollup job: folded events %d..%d in %d ms", fold.fromId() + 1, fold.toId(), fold.millis());
+            LOG.debugf("rollup job: folded events %d..%d and ledger entries %d..%d in %d ms", fold.fromId() + 1, fold.toId(),
+                    fold.fromSeq() + 1, fold.toSeq(), fold.millis());
         }
     }
 
