@@ -121,6 +121,40 @@ final class Launcher implements AutoCloseable {
         return Double.NaN;
     }
 
+    /**
+     * CPU seconds the JIT compiler threads of a process have used so far ("C1/C2 CompilerThre..." in
+     * /proc), or NaN where /proc is not there: how a benchmark tells that the JIT has settled.
+     */
+    static double jitCpuSeconds(String pid) {
+        Path tasks = Path.of("/proc", pid, "task");
+        if (!Files.isDirectory(tasks)) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // pid (comm) state ...: comm may hold spaces, the fields after it are space-separated
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.matches("C[12] CompilerThre.*")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException threadEnded) {
+                    // a thread that ended while listed has no time left to count
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / 100.0; // USER_HZ, 100 on Linux
+    }
+
+    double jitCpuSeconds() {
+        return jitCpuSeconds(Long.toString(process.pid()));
+    }
+
     String token(String role) throws Exception {
         return JSON.readTree(get("/local/token?role=" + role).body()).path("data").path("access_token").asText();
     }
