@@ -123,7 +123,7 @@ final class Launcher implements AutoCloseable {
 
     /**
      * CPU seconds the JIT compiler threads of a process have used so far ("C1/C2 CompilerThre..." in
-     * /proc), or NaN where /proc is not there: how a benchmark tells that the JIT has settled.
+     * /proc), or NaN where /proc is not there: what the analytics benchmark prints beside each warm-up pass.
      */
     static double jitCpuSeconds(String pid) {
         Path tasks = Path.of("/proc", pid, "task");
