@@ -4,6 +4,7 @@
 #   bash bench/analytics.sh                                   # 10,000,000 events, 200 campaigns, 90 days
 #   bash bench/analytics.sh --events 1000000 --cold-rounds 2  # a quicker look
 #   bash bench/analytics.sh --events 1000000 --hold true      # load, then keep the launcher running (profiling)
+#   bash bench/analytics.sh --events 1000000 --jvm-options -XX:TieredStopAtLevel=1  # C1 only, as the Lambda Java 17 runtime runs
 # Needs about 8 GB of free disk for the embedded database; cold rounds drop the OS page cache when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -69,8 +69,10 @@ public final class AnalyticsBench {
         Files.createDirectories(out);
         int dbPort = Integer.parseInt(o.getOrDefault("db-port", "15432"));
         Tools.Database db = new Tools.Database("127.0.0.1", dbPort, "postgres", "postgres", "postgres");
+        // e.g. --jvm-options -XX:TieredStopAtLevel=1, the AWS Lambda Java 17 runtime's default
+        List<String> jvmOptions = o.containsKey("jvm-options") ? List.of(o.get("jvm-options").trim().split("\\s+")) : List.of();
         Launcher launcher = Launcher.start(jar, Integer.parseInt(o.getOrDefault("port", "18080")), dbPort, null,
-                out.resolve("analytics-launcher.log"));
+                out.resolve("analytics-launcher.log"), jvmOptions);
         AnalyticsBench bench = new AnalyticsBench(launcher, db);
         try {
             long started = System.nanoTime();
