@@ -302,7 +302,7 @@ public final class AnalyticsBench {
 
     /**
      * Calls every report in passes until the passes stop getting faster. A fixed count is not enough: on
-     * two slow cores the JIT's threads were still busy 85 % of the time after 1,400 calls, and the figures
+     * two slow cores the JIT's threads were still busy 83–89 % of the time during the first 1,400 calls, and the figures
      * measured then were twice the settled ones.
      */
     private void settle() throws Exception {

@@ -141,8 +141,8 @@ final class Launcher implements AutoCloseable {
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
                     }
-                } catch (IOException | RuntimeException threadEnded) {
-                    // a thread that ended while listed has no time left to count
+                } catch (IOException threadEnded) {
+                    // a thread that ended while listed (its stat file gone) has no time left to count
                 }
             }
         } catch (IOException e) {
