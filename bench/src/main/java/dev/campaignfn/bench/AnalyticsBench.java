@@ -257,9 +257,14 @@ public final class AnalyticsBench {
     }
 
     private List<EventGenerator.Campaign> tenCampaigns() {
+        return tenOf(campaigns);
+    }
+
+    /** Ten different campaigns of the pool (at least ten). */
+    private List<EventGenerator.Campaign> tenOf(List<EventGenerator.Campaign> pool) {
         List<EventGenerator.Campaign> ten = new ArrayList<>();
         while (ten.size() < 10) {
-            EventGenerator.Campaign c = anyCampaign();
+            EventGenerator.Campaign c = pool.get(random.nextInt(pool.size()));
             if (!ten.contains(c)) {
                 ten.add(c);
             }
@@ -289,7 +294,7 @@ public final class AnalyticsBench {
     private String warmUp = "";
 
     void warm() throws Exception {
-        settle();
+        warmUp = settle(campaigns);
         try (Connection sql = sql()) {
             for (String report : REPORTS) {
                 Timing mine = ours.computeIfAbsent(report, r -> new Timing());
@@ -312,7 +317,7 @@ public final class AnalyticsBench {
      * is not enough: on two slow cores the JIT's threads were still busy 83–89 % of the time during the first
      * 1,400 calls, and the figures measured then were twice the settled ones.
      */
-    private void settle() throws Exception {
+    private String settle(List<EventGenerator.Campaign> pool) throws Exception {
         long started = System.nanoTime();
         List<Double> passes = new ArrayList<>();
         List<Double> jitShares = new ArrayList<>();
@@ -322,7 +327,7 @@ public final class AnalyticsBench {
             long t = System.nanoTime();
             for (String report : REPORTS) {
                 for (int i = 0; i < CALLS.get(report)[2]; i++) {
-                    ours(ourPath(report, anyCampaign(), tenCampaigns()));
+                    ours(passPath(report, pool));
                 }
             }
             double seconds = (System.nanoTime() - t) / 1e9;
@@ -341,10 +346,18 @@ public final class AnalyticsBench {
                 break;
             }
         }
-        warmUp = String.format("%d warm-up passes of %s calls, until the median of the last %d passes was within %.0f %% of the %d"
+        return String.format("%d warm-up passes of %s calls, until the median of the last %d passes was within %.0f %% of the %d"
                 + " before and the JIT's threads were busy less than %.0f %% of each of the last two (%.0f %% of the last)",
                 passes.size(), REPORTS.stream().map(r -> r + " " + CALLS.get(r)[2]).toList(), WINDOW, SETTLED * 100, WINDOW,
                 JIT_QUIET * 100, jitShare * 100);
+    }
+
+    /** A warm-up call of the report on campaigns of the pool; the dashboard over the pool's campaigns, or all of them. */
+    private String passPath(String report, List<EventGenerator.Campaign> pool) {
+        if (report.equals("dashboard") && pool != campaigns) {
+            return API + "/dashboard?date_range=30d&campaign_ids=" + String.join(",", pool.stream().map(x -> x.id().toString()).toList());
+        }
+        return ourPath(report, pool.get(random.nextInt(pool.size())), tenOf(pool));
     }
 
     /**
@@ -354,14 +367,8 @@ public final class AnalyticsBench {
     void cold(int round) throws Exception {
         launcher = launcher.restart();
         token = launcher.token("super_admin");
-        List<EventGenerator.Campaign> warmup = campaigns.subList(0, 10);
-        String warmupIds = String.join(",", warmup.stream().map(x -> x.id().toString()).toList());
-        for (String report : REPORTS) {
-            for (int i = 0; i < 30; i++) {
-                ours(report.equals("dashboard") ? API + "/dashboard?date_range=30d&campaign_ids=" + warmupIds
-                        : ourPath(report, warmup.get(i % warmup.size()), warmup));
-            }
-        }
+        // warmed as the warm figures are: after 30 calls of each report the JIT was mid-way, and cold measured it as much as the data
+        System.out.printf("cold round %d, the restarted launcher: %s%n", round + 1, settle(campaigns.subList(0, 10)));
         dropCaches();
         List<EventGenerator.Campaign> fresh = campaigns.subList(10, campaigns.size());
         try (Connection sql = sql()) {
