@@ -284,7 +284,7 @@ public final class AnalyticsBench {
     static final double SETTLED = 0.05;
     static final int WINDOW = 5;
     /**
-     * Pass times alone settled while the JIT was still busy 44–80 % of each pass (a C2 backlog competing
+     * Pass times alone settled while the JIT was still busy 37–83 % of each pass (a C2 backlog competing
      * with the reports for the two cores), and the campaign report measured 3.8 / 7.8 ms p50 / p95 after
      * them; `wrk` on the same launcher once the JIT was quiet (1 % of the time): 1.9 / 2.3 ms p50 / p90.
      */
