@@ -159,7 +159,11 @@ public final class AnalyticsBench {
     }
 
     private EventGenerator.Campaign anyCampaign() {
-        return campaigns.get(random.nextInt(campaigns.size()));
+        return anyOf(campaigns);
+    }
+
+    private EventGenerator.Campaign anyOf(List<EventGenerator.Campaign> pool) {
+        return pool.get(random.nextInt(pool.size()));
     }
 
     /** Our campaign report and the seed's, for the same campaign and days (the seed's session zone set to the campaign's). */
@@ -264,7 +268,7 @@ public final class AnalyticsBench {
     private List<EventGenerator.Campaign> tenOf(List<EventGenerator.Campaign> pool) {
         List<EventGenerator.Campaign> ten = new ArrayList<>();
         while (ten.size() < 10) {
-            EventGenerator.Campaign c = pool.get(random.nextInt(pool.size()));
+            EventGenerator.Campaign c = anyOf(pool);
             if (!ten.contains(c)) {
                 ten.add(c);
             }
@@ -294,7 +298,7 @@ public final class AnalyticsBench {
     private String warmUp = "";
 
     void warm() throws Exception {
-        warmUp = settle(campaigns);
+        warmUp = settle(campaigns, ourPath("dashboard", null, null));
         try (Connection sql = sql()) {
             for (String report : REPORTS) {
                 Timing mine = ours.computeIfAbsent(report, r -> new Timing());
@@ -316,22 +320,25 @@ public final class AnalyticsBench {
      * Calls every report in passes until the passes stop getting faster and the JIT is quiet. A fixed count
      * is not enough: on two slow cores the JIT's threads were still busy 83–89 % of the time during the first
      * 1,400 calls, and the figures measured then were twice the settled ones.
+     *
+     * @param pool the campaigns the campaign, segmented and compare calls pick from
+     * @param dashboard the dashboard call of each pass
+     * @return what the warm-up took, for the results
      */
-    private String settle(List<EventGenerator.Campaign> pool) throws Exception {
+    private String settle(List<EventGenerator.Campaign> pool, String dashboard) throws Exception {
         long started = System.nanoTime();
         List<Double> passes = new ArrayList<>();
         List<Double> jitShares = new ArrayList<>();
-        double jitShare = Double.NaN;
         while (true) {
             double jitBefore = launcher.jitCpuSeconds() + Launcher.jitCpuSeconds("self");
             long t = System.nanoTime();
             for (String report : REPORTS) {
                 for (int i = 0; i < CALLS.get(report)[2]; i++) {
-                    ours(passPath(report, pool));
+                    ours(report.equals("dashboard") ? dashboard : ourPath(report, anyOf(pool), tenOf(pool)));
                 }
             }
             double seconds = (System.nanoTime() - t) / 1e9;
-            jitShare = (launcher.jitCpuSeconds() + Launcher.jitCpuSeconds("self") - jitBefore) / seconds;
+            double jitShare = (launcher.jitCpuSeconds() + Launcher.jitCpuSeconds("self") - jitBefore) / seconds;
             passes.add(seconds);
             System.out.printf("warm-up pass %d: %.2f s, the JIT's threads busy %.0f %% of it%n", passes.size(), seconds, jitShare * 100);
             int n = passes.size();
@@ -349,15 +356,7 @@ public final class AnalyticsBench {
         return String.format("%d warm-up passes of %s calls, until the median of the last %d passes was within %.0f %% of the %d"
                 + " before and the JIT's threads were busy less than %.0f %% of each of the last two (%.0f %% of the last)",
                 passes.size(), REPORTS.stream().map(r -> r + " " + CALLS.get(r)[2]).toList(), WINDOW, SETTLED * 100, WINDOW,
-                JIT_QUIET * 100, jitShare * 100);
-    }
-
-    /** A warm-up call of the report on campaigns of the pool; the dashboard over the pool's campaigns, or all of them. */
-    private String passPath(String report, List<EventGenerator.Campaign> pool) {
-        if (report.equals("dashboard") && pool != campaigns) {
-            return API + "/dashboard?date_range=30d&campaign_ids=" + String.join(",", pool.stream().map(x -> x.id().toString()).toList());
-        }
-        return ourPath(report, pool.get(random.nextInt(pool.size())), tenOf(pool));
+                JIT_QUIET * 100, jitShares.get(jitShares.size() - 1) * 100);
     }
 
     /**
@@ -368,7 +367,10 @@ public final class AnalyticsBench {
         launcher = launcher.restart();
         token = launcher.token("super_admin");
         // warmed as the warm figures are: after 30 calls of each report the JIT was mid-way, and cold measured it as much as the data
-        System.out.printf("cold round %d, the restarted launcher: %s%n", round + 1, settle(campaigns.subList(0, 10)));
+        List<EventGenerator.Campaign> warmup = campaigns.subList(0, 10);
+        String warmupDashboard = API + "/dashboard?date_range=30d&campaign_ids=" + String.join(",",
+                warmup.stream().map(x -> x.id().toString()).toList());
+        System.out.printf("cold round %d, the restarted launcher: %s%n", round + 1, settle(warmup, warmupDashboard));
         dropCaches();
         List<EventGenerator.Campaign> fresh = campaigns.subList(10, campaigns.size());
         try (Connection sql = sql()) {
