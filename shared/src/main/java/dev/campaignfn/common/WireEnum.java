@@ -1,7 +1,6 @@
 package dev.campaignfn.common;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -14,7 +13,8 @@ public interface WireEnum {
 
     @JsonValue
     default String wire() {
-        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+        Enum<?> constant = (Enum<?>) this;
+        return WireSpellings.OF.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 
     /** Parses a query parameter or path segment; an unknown value is a 400 naming the parameter. */
