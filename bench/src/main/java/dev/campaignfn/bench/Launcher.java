@@ -48,7 +48,7 @@ final class Launcher implements AutoCloseable {
 
     /** Stops this launcher (and its embedded database) and starts it again on the same data. */
     Launcher restart() throws Exception {
-        close();
+        stop();
         return start(settings);
     }
 
@@ -204,8 +204,21 @@ final class Launcher implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Stops it and deletes its data directory (the embedded database: some 6 GB after 10,000,000 events). */
     @Override
     public void close() {
+        stop();
+        try (java.util.stream.Stream<Path> files = Files.walk(settings.dataDir())) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + settings.dataDir() + ": " + e);
+        }
+    }
+
+    /** Stops it, keeping its data for a restart. */
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
