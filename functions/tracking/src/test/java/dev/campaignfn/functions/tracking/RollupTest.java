@@ -10,8 +10,13 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignCommand;
 import dev.campaignfn.campaign.CampaignService;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.testing.Bounded;
+import dev.campaignfn.tracking.BucketCounts;
+import dev.campaignfn.tracking.BucketQuery;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
 import dev.campaignfn.tracking.EventCounts;
@@ -164,6 +172,58 @@ class RollupTest {
         campaigns.update(id, new CampaignCommand(campaign.name, null, campaign.type, campaign.startDate, campaign.endDate,
                 campaign.budget, campaign.currency, "Pacific/Chatham", null, null, null, null), null, Fixtures.PLANNER);
         checkDailyRollups(List.of(id));
+    }
+
+    /**
+     * A statement reads its tail one of two ways ({@code EventTotals.Backlog}): per campaign when many
+     * events are unfolded, from every campaign's unfolded events when few are (here 1,200 and 60 for
+     * three campaigns, either side of 100 a campaign). Each way must count what the raw events hold, by
+     * instants (the hourly path), by the campaigns' own days (the daily path) and over their lifetime.
+     */
+    @Test
+    void longAndShortBacklogsCountTheSame() throws Exception {
+        Random random = new Random(31);
+        Map<UUID, ZoneId> zones = new LinkedHashMap<>();
+        for (String zone : List.of("UTC", "Asia/Kolkata", "America/New_York")) {
+            zones.put(fixtures.active("EUR", zone), ZoneId.of(zone));
+        }
+        List<UUID> ids = List.copyOf(zones.keySet());
+        folder.fold();
+        for (int unfolded : new int[] { 1200, 60 }) {
+            List<TrackingService.Candidate> batch = new ArrayList<>();
+            for (int i = 0; i < unfolded; i++) {
+                batch.add(TrackingService.Candidate.of(randomEvent(random, ids)));
+            }
+            Bounded.answer(tracking.ingest(batch, ClientContext.of("192.0.2.4")));
+            // the way is chosen from a backlog reading at most this old: wait for one that sees this batch
+            Thread.sleep(EventTotals.BACKLOG_REUSE.toMillis() + 100);
+            checkRandomRanges(random, ids, 8);
+            Map<UUID, EventCounts> lifetime = totals.lifetime(ids, false);
+            for (UUID id : ids) {
+                assertEquals(raw(id, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), false), lifetime.get(id),
+                        "lifetime of " + id + " with " + unfolded + " unfolded");
+            }
+            checkOwnDays(zones, unfolded);
+            folder.fold();
+        }
+    }
+
+    /** Each campaign's last 22 days in its own zone, from EventTotals.buckets against the raw events. */
+    private void checkOwnDays(Map<UUID, ZoneId> zones, int unfolded) throws Exception {
+        LocalDate today = LocalDate.ofInstant(TestClock.CLOCK.instant(), ZoneOffset.UTC);
+        List<LocalDate> boundaries = today.minusDays(21).datesUntil(today.plusDays(2)).toList();
+        Map<String, EventCounts> counted = new HashMap<>();
+        for (BucketCounts row : totals.buckets(new BucketQuery(zones, null, boundaries, Map.of(), null, true, Breakdown.CAMPAIGN_AND_BUCKET))) {
+            counted.put(row.campaignId() + " " + row.bucket(), row.counts());
+        }
+        for (Map.Entry<UUID, ZoneId> campaign : zones.entrySet()) {
+            for (int day = 0; day + 1 < boundaries.size(); day++) {
+                EventCounts expected = raw(campaign.getKey(), boundaries.get(day).atStartOfDay(campaign.getValue()).toInstant(),
+                        boundaries.get(day + 1).atStartOfDay(campaign.getValue()).toInstant(), true);
+                assertEquals(expected, counted.getOrDefault(campaign.getKey() + " " + day, EventCounts.ZERO),
+                        "day " + boundaries.get(day) + " of " + campaign.getKey() + " with " + unfolded + " unfolded");
+            }
+        }
     }
 
     private void checkRandomRanges(Random random, List<UUID> ids, int ranges) throws Exception {
