@@ -413,7 +413,8 @@ public class EventTotals {
      * campaign ({@link #TAIL}). Per campaign costs a descent of the (campaign_id, id) index in every
      * partition for each campaign: with nothing unfolded, a compare of 10 campaigns read 67 index pages
      * from disk after a cache drop, the primary key way 7. The shared way costs a row read per unfolded
-     * event of any campaign: 100 each keeps that below a tenth of a millisecond per campaign.
+     * event of any campaign, so it is kept to backlogs of about a hundred rows per campaign read (the
+     * bound is a judgement, not measured; the benchmark's tails are empty).
      */
     static final long SHARED_TAIL_ROWS_PER_CAMPAIGN = 100;
 
