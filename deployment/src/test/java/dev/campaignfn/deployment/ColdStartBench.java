@@ -7,96 +7,134 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import dev.campaignfn.deployment.FunctionProcess.Packaging;
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.ScheduleEvents;
 
 /**
- * Cold start of each function under the runtime interface client (bench/coldstart.sh runs it; the
- * test suite skips it): time from process start to the first answered event, then the answer times
- * of the next 100 events, and each function.zip's size; the baseline is the smallest Java handler
- * ({@link EchoHandler}) under the same client, in the same run. Rounds alternate the functions.
+ * Cold start of each function, JVM zip and native executable side by side (bench/coldstart.sh runs it; the test
+ * suite skips it): time from process start to the first answered event, the answer times of the next 100 events,
+ * the process's peak resident memory, and each function.zip's size. The baseline is the smallest Java handler
+ * ({@link EchoHandler}) under the runtime interface client, in the same run. Rounds alternate the functions and
+ * the packagings; cold starts are medians over the rounds.
  */
 class ColdStartBench extends RuntimeClientFixture {
 
     static final int WARM_CALLS = Integer.getInteger("warm.calls", 100);
 
-    record Sample(double coldMillis, List<Double> warmMillis) {
+    record Sample(double coldMillis, List<Double> warmMillis, long peakRssBytes) {
     }
+
+    /** The event each function answers: a read route, the tracking pixel, or the lifecycle job. */
+    static final Map<String, Map<String, Object>> EVENTS = Map.of(
+            "campaigns", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/campaigns", null, false),
+            "analytics", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/analytics/dashboard", null, false),
+            "tracking", ApiGateway.anonymous().event("GET", "/v1/marketing/t.gif?campaign_id=00000000-0000-0000-0000-000000000000", null, false),
+            "exports", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/analytics/exports/"
+                    + "00000000-0000-0000-0000-000000000000", null, false));
 
     @Test
     void coldStarts() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("coldstart"), "a benchmark: run bench/coldstart.sh");
-        int rounds = Integer.getInteger("rounds", 3);
-        try (Running migrate = start("automation", "migrate")) {
-            migrate.job("migrate");
+        int rounds = Integer.getInteger("rounds", 5);
+        // -Dpackagings=native measures one packaging; by default both, native only where it is built
+        List<Packaging> packagings = new ArrayList<>();
+        for (String name : System.getProperty("packagings", "jvm,native").split(",")) {
+            Packaging packaging = Packaging.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            if (packaging.built()) {
+                packagings.add(packaging);
+            } else {
+                System.out.println("not measured: no " + packaging + " function.zip files (see the README to build them)");
+            }
         }
-        Map<String, Map<String, Object>> http = Map.of(
-                "campaigns", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/campaigns", null, false),
-                "analytics", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/analytics/dashboard", null, false),
-                "tracking", ApiGateway.anonymous().event("GET", "/v1/marketing/t.gif?campaign_id=00000000-0000-0000-0000-000000000000", null,
-                        false),
-                "exports", ApiGateway.as("analyst@example.com", "analyst").event("GET", "/v1/marketing/admin/analytics/exports/"
-                        + "00000000-0000-0000-0000-000000000000", null, false));
         // -Dfunctions=campaigns,tracking measures only those (and the baseline)
         List<String> chosen = List.of(System.getProperty("functions", String.join(",", FunctionProcess.FUNCTIONS)).split(","));
-        List<String> order = Stream.concat(Stream.of("baseline"), FunctionProcess.FUNCTIONS.stream().filter(chosen::contains)).toList();
-        Map<String, List<Sample>> samples = new java.util.LinkedHashMap<>();
+        Map<Packaging, Stack> stacks = new LinkedHashMap<>();
+        for (Packaging packaging : packagings) {
+            Stack stack = stack(packaging);
+            try (Running migrate = stack.start("automation", "migrate")) {
+                migrate.job("migrate");
+            }
+            stacks.put(packaging, stack);
+        }
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            for (String function : order) {
-                Sample sample = function.equals("baseline") ? baseline() : measure(function, http.get(function));
-                samples.computeIfAbsent(function, f -> new ArrayList<>()).add(sample);
-                System.out.printf("round %d %s: cold %.0f ms, warm p50 %.2f ms%n", round + 1, function, sample.coldMillis(),
-                        percentile(sample.warmMillis(), 50));
+            add(samples, "baseline", baseline(), round);
+            for (String function : FunctionProcess.FUNCTIONS.stream().filter(chosen::contains).toList()) {
+                for (Stack stack : stacks.values()) {
+                    add(samples, function + " " + stack.packaging().name().toLowerCase(Locale.ROOT), measure(stack, function), round);
+                }
             }
         }
         StringBuilder table = new StringBuilder(String.format("Cold starts, %s, %d cores, %d rounds (medians), JVM %s%n%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), rounds, System.getProperty("java.version")));
-        table.append("| function | event | cold start (process start to first answer) | next 100: p50 / p99 | function.zip |\n|---|---|---|---|---|\n");
-        for (String function : order) {
+        table.append("| function | event | cold start (process start to first answer) | next ").append(WARM_CALLS)
+                .append(": p50 / p99 | peak RSS | function.zip |\n|---|---|---|---|---|---|\n");
+        samples.forEach((name, measured) -> {
             List<Double> cold = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
-            samples.get(function).forEach(s -> {
+            List<Double> rss = new ArrayList<>();
+            measured.forEach(s -> {
                 cold.add(s.coldMillis());
                 warm.addAll(s.warmMillis());
+                rss.add(s.peakRssBytes() / 1e6);
             });
-            String zip = function.equals("baseline") ? "–" : String.format("%.1f MB", Files.size(FunctionProcess.zip(function)) / 1e6);
-            table.append(String.format("| %s | %s | %.0f ms | %.2f / %.2f ms | %s |%n", function.equals("baseline") ? "baseline: echo handler" : function,
+            String function = name.split(" ")[0];
+            String zip = function.equals("baseline") ? "–" : String.format("%.1f MB", size(Packaging.valueOf(
+                    name.split(" ")[1].toUpperCase(Locale.ROOT)).zip(function)) / 1e6);
+            table.append(String.format("| %s | %s | %.0f ms | %.2f / %.2f ms | %.0f MB | %s |%n",
+                    function.equals("baseline") ? "baseline: echo handler (JVM)" : name,
                     function.equals("automation") ? "scheduled (lifecycle)" : function.equals("baseline") ? "echo" : "GET (read route)",
-                    percentile(cold, 50), percentile(warm, 50), percentile(warm, 99), zip));
-        }
+                    percentile(cold, 50), percentile(warm, 50), percentile(warm, 99), percentile(rss, 50), zip));
+        });
         System.out.println(table);
         Path out = Path.of("..", "bench", "results");
         Files.createDirectories(out);
         Files.writeString(out.resolve("coldstart-" + LocalDate.now() + ".md"), table);
     }
 
-    private Sample measure(String function, Map<String, Object> event) throws Exception {
-        try (Running running = start(function, function.equals("automation") ? "lifecycle" : null)) {
+    private static void add(Map<String, List<Sample>> samples, String name, Sample sample, int round) {
+        samples.computeIfAbsent(name, f -> new ArrayList<>()).add(sample);
+        System.out.printf("round %d %s: cold %.0f ms, warm p50 %.2f ms, peak RSS %.0f MB%n", round + 1, name, sample.coldMillis(),
+                percentile(sample.warmMillis(), 50), sample.peakRssBytes() / 1e6);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Sample measure(Stack stack, String function) throws Exception {
+        try (Running running = stack.start(function, function.equals("automation") ? "lifecycle" : null)) {
             long started = running.process().startedAt;
-            invoke(running, function, event);
+            invoke(running, function);
             double cold = (System.nanoTime() - started) / 1e6;
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < WARM_CALLS; i++) {
                 long t = System.nanoTime();
-                invoke(running, function, event);
+                invoke(running, function);
                 warm.add((System.nanoTime() - t) / 1e6);
             }
-            return new Sample(cold, warm);
+            return new Sample(cold, warm, running.process().peakRssBytes());
         }
     }
 
-    private static void invoke(Running running, String function, Map<String, Object> event) throws Exception {
+    private static void invoke(Running running, String function) throws Exception {
         if (function.equals("automation")) {
             running.job("lifecycle");
         } else {
-            int status = running.http(event).status();
+            int status = running.http(EVENTS.get(function)).status();
             if (status >= 500) {
                 throw new IllegalStateException(function + " answered " + status);
             }
@@ -117,7 +155,7 @@ class ColdStartBench extends RuntimeClientFixture {
                 runtime.invoke(event, Duration.ofSeconds(60));
                 warm.add((System.nanoTime() - t) / 1e6);
             }
-            return new Sample(cold, warm);
+            return new Sample(cold, warm, process.peakRssBytes());
         }
     }
 

@@ -16,12 +16,34 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A function.zip run the way AWS's Java runtimes run it: unpacked into a task directory, started by
- * the runtime interface client ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda})
- * with the handler the SAM template names, the runtime libraries first on the class path, then the
- * task directory and its {@code lib/}, talking to the given Runtime API.
+ * A function.zip run the way Lambda runs it, unpacked into a task directory and talking to the given Runtime API.
+ * A JVM zip is started as AWS's Java runtimes start it: by the runtime interface client
+ * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}) with the handler the SAM template names, the
+ * runtime libraries first on the class path, then the task directory and its {@code lib/}. A native zip is started
+ * as {@code provided.al2023} starts it: its {@code bootstrap} executable, with the environment the template sets.
  */
 final class FunctionProcess implements AutoCloseable {
+
+    /** The two builds of every function, each with its own function.zip (the native one from {@code -Pnative}). */
+    enum Packaging {
+        JVM(Path.of("target", "function.zip")), NATIVE(Path.of("target", "native", "function.zip"));
+
+        private final Path zip;
+
+        Packaging(Path zip) {
+            this.zip = zip;
+        }
+
+        /** The zip of a function module as the build leaves it, present or not. */
+        Path zip(String module) {
+            return Path.of("..", "functions", module).resolve(zip).toAbsolutePath().normalize();
+        }
+
+        /** Whether every function module has this zip. */
+        boolean built() {
+            return FUNCTIONS.stream().allMatch(module -> Files.isRegularFile(zip(module)));
+        }
+    }
 
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -38,11 +60,12 @@ final class FunctionProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The zip of a function module, as the build leaves it. */
-    static Path zip(String module) {
-        Path zip = Path.of("..", "functions", module, "target", "function.zip").toAbsolutePath().normalize();
+    /** The zip of a function module, as the build leaves it; missing is an error. */
+    static Path zip(Packaging packaging, String module) {
+        Path zip = packaging.zip(module);
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: build the functions first (./mvnw -B verify builds them before this module)");
+            throw new IllegalStateException(zip + " is missing: build the functions first (" + (packaging == Packaging.JVM
+                    ? "./mvnw -B verify builds them before this module" : "./mvnw -B package -Pnative -DskipTests, see the README") + ")");
         }
         return zip;
     }
@@ -71,6 +94,11 @@ final class FunctionProcess implements AutoCloseable {
                 }
             }
         }
+        // ZipInputStream does not carry the Unix mode; Lambda keeps the 0755 the Quarkus build gives bootstrap
+        Path bootstrap = into.resolve("bootstrap");
+        if (Files.exists(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+            throw new IOException("could not make " + bootstrap + " executable");
+        }
         return into;
     }
 
@@ -90,8 +118,21 @@ final class FunctionProcess implements AutoCloseable {
         return jars;
     }
 
-    static FunctionProcess start(Path task, String runtimeApi, Map<String, String> environment, Path log) throws IOException {
-        return start(task, HANDLER, runtimeApi, environment, log);
+    static FunctionProcess start(Packaging packaging, Path task, String runtimeApi, Map<String, String> environment, Path log)
+            throws IOException {
+        if (packaging == Packaging.JVM) {
+            return start(task, HANDLER, runtimeApi, environment, log);
+        }
+        List<String> command = new ArrayList<>(List.of(task.resolve("bootstrap").toString()));
+        // extra options for a diagnosis (bench/coldstart.sh -Dfunction.native.options="-XX:+PrintGC")
+        String extra = System.getProperty("function.native.options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
+        // as template.yaml and terraform/ set it for native functions: Lambda's runtime, not the image, handles signals
+        builder.environment().put("DISABLE_SIGNAL_HANDLERS", "true");
+        return launch(builder, HANDLER, runtimeApi, environment, log);
     }
 
     /** Any handler on the task directory's class path (the benchmark's baseline runs its own). */
@@ -108,8 +149,14 @@ final class FunctionProcess implements AutoCloseable {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", classPath.stream().collect(Collectors.joining(File.pathSeparator)), RUNTIME_CLIENT, handler));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        return launch(new ProcessBuilder(command).directory(task.toFile()), handler, runtimeApi, environment, log);
+    }
+
+    /** Starts the process with the environment Lambda gives every runtime. */
+    private static FunctionProcess launch(ProcessBuilder builder, String handler, String runtimeApi, Map<String, String> environment,
+            Path log) throws IOException {
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Path task = builder.directory().toPath();
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "contract-test");
@@ -119,6 +166,16 @@ final class FunctionProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new FunctionProcess(builder.start(), started, log);
+    }
+
+    /** The process's peak resident memory so far (VmHWM), in bytes. */
+    long peakRssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmHWM for process " + process.pid());
     }
 
     String logTail() {

@@ -40,7 +40,8 @@ public class AlertService {
 
     /** jsonb columns (details, observed values) are read and written as every jsonb column is. */
     static final ObjectMapper JSON = DatabaseJson.MAPPER;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per bean, not static: a native build initialises this class at build time, and a Random may not be in the image heap
+    private final SecureRandom random = new SecureRandom();
 
     @Inject
     DataSource dataSource;
@@ -235,9 +236,9 @@ public class AlertService {
                 row.getLong("version"));
     }
 
-    private static String newSecret() {
+    private String newSecret() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 }

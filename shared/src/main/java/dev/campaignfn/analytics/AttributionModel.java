@@ -10,11 +10,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * How a conversion's credit is shared among the touches that led to it (oldest first). Weights sum
  * to exactly one: the last weight takes whatever rounding left.
  */
+@RegisterForReflection
 public enum AttributionModel implements WireEnum {
     /** All to the first touch. */
     FIRST_TOUCH,

@@ -7,8 +7,10 @@ import java.time.temporal.TemporalAdjusters;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** How a series is bucketed: days, ISO weeks (Monday to Sunday) or calendar months, in the report's zone. */
+@RegisterForReflection
 public enum Grouping implements WireEnum {
     DAY, WEEK, MONTH;
 

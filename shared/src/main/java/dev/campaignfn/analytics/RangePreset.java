@@ -3,8 +3,10 @@ package dev.campaignfn.analytics;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Seed 004's {@code date_range} values, plus the campaign's whole run. */
+@RegisterForReflection
 public enum RangePreset implements WireEnum {
     LAST_7_DAYS("7d", 7), LAST_30_DAYS("30d", 30), LAST_90_DAYS("90d", 90), LAST_YEAR("1y", 365), LIFETIME("lifetime", 0);
 

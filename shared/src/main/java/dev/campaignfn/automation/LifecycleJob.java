@@ -15,6 +15,7 @@ import dev.campaignfn.campaign.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DomainException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +79,8 @@ public class LifecycleJob {
         }
     }
 
-    /** Projection: only the id of each due campaign is read. */
+    /** Projection: only the id of each due campaign is read (Panache finds its constructor by reflection). */
+    @RegisterForReflection
     public record IdOnly(UUID id) {
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** A ledger entry adds spend or takes some back (a refund, or a correction of an earlier entry). */
+@RegisterForReflection
 public enum SpendEntryType implements WireEnum {
     SPEND, REFUND;
 

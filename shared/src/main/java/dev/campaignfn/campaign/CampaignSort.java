@@ -3,8 +3,10 @@ package dev.campaignfn.campaign;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The fields a campaign list may be sorted on. */
+@RegisterForReflection
 public enum CampaignSort implements WireEnum {
     NAME("name"), START_DATE("startDate"), END_DATE("endDate"), CREATED_AT("createdAt"), UPDATED_AT("updatedAt"),
     BUDGET("budget"), STATUS("status"), TYPE("type");

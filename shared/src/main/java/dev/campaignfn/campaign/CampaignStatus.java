@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** Seed 000's campaign states. Completed and cancelled are final. */
+@RegisterForReflection
 public enum CampaignStatus implements WireEnum {
     DRAFT, SCHEDULED, ACTIVE, PAUSED, COMPLETED, CANCELLED;
 

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** Seed 000's campaign types. */
+@RegisterForReflection
 public enum CampaignType implements WireEnum {
     EMAIL, SOCIAL, PAID_SEARCH, DISPLAY, INFLUENCER, AFFILIATE, CONTENT, EVENT, MULTICHANNEL;
 

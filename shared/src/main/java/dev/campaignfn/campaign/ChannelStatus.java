@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** Seed 000's ChannelCampaign status; it follows the campaign's lifecycle. */
+@RegisterForReflection
 public enum ChannelStatus implements WireEnum {
     PENDING, ACTIVE, PAUSED, COMPLETED;
 

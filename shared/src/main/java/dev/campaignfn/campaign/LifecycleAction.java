@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The lifecycle moves of seed 000 and the states each may start from. Anything else is an illegal
  * transition (409 naming the current state).
  */
+@RegisterForReflection
 public enum LifecycleAction implements WireEnum {
     LAUNCH(EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)),
     PAUSE(EnumSet.of(CampaignStatus.ACTIVE)),

@@ -6,9 +6,11 @@ import java.util.Locale;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** Where a channel runs. Seed 000 names five; the rest are the other common ad and owned platforms. */
+@RegisterForReflection
 public enum Platform implements WireEnum {
     FACEBOOK, INSTAGRAM, GOOGLE, LINKEDIN, EMAIL, TIKTOK, X, YOUTUBE, MICROSOFT, PINTEREST, SNAPCHAT, REDDIT,
     AFFILIATE, INFLUENCER, DISPLAY, SMS, WEBSITE, OTHER;

@@ -5,10 +5,17 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An enum whose API and database spelling is its lower-case name ({@code paid_search}), the way the
  * seeds spell them. Jackson reads and writes {@link #wire()}; {@link WireEnumConverter} stores it.
+ * <p>
+ * This interface and every enum implementing it are registered for reflection: Jackson finds {@code wire()}
+ * by reflection, and in a native image an unregistered enum is written by its constant's name wherever the
+ * REST layer did not register it itself (a queued export's query, jsonb columns). {@code WireEnumRegistrationTest} checks it.
  */
+@RegisterForReflection
 public interface WireEnum {
 
     @JsonValue

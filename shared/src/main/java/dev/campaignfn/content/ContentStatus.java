@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** Seed 000's ContentPlan statuses. */
+@RegisterForReflection
 public enum ContentStatus implements WireEnum {
     PLANNED, IN_PROGRESS, COMPLETED, PUBLISHED;
 

@@ -1,8 +1,10 @@
 package dev.campaignfn.export;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What can be exported; each is the same query path as its analytics or campaigns route. */
+@RegisterForReflection
 public enum ExportReport implements WireEnum {
     /** Seed 004's export: one campaign's series (GET /analytics/campaigns/{id}/daily). */
     CAMPAIGN,

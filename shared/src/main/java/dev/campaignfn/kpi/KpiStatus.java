@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Seed 000's KPI status: under 50 % of target is behind, under 80 % at risk, otherwise on track.
  * A KPI whose current value is undefined (a ratio with a zero denominator) is behind.
  */
+@RegisterForReflection
 public enum KpiStatus implements WireEnum {
     ON_TRACK, AT_RISK, BEHIND;
 

@@ -7,9 +7,11 @@ import java.util.function.Function;
 
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.common.WireEnumConverter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
 /** A measurable campaign metric, read from {@link MetricTotals}. Names as the API spells them. */
+@RegisterForReflection
 public enum Metric implements WireEnum {
     IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, Unit.COUNT),
     VIEWS(t -> BigDecimal.valueOf(t.views()), false, Unit.COUNT),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.campaignfn.common.Money;
 import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -81,6 +82,7 @@ public record CampaignPlan(
             @Size(max = 2000) String mitigation) {
     }
 
+    @RegisterForReflection
     public enum Level implements WireEnum {
         LOW, MEDIUM, HIGH;
 

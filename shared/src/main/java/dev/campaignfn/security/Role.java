@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The roles a token can carry and the permissions each grants. Analysts read and export but change
  * nothing; only super admins change operator settings.
  */
+@RegisterForReflection
 public enum Role implements WireEnum {
     SUPER_ADMIN(Set.of(CAMPAIGNS_READ, CAMPAIGNS_CREATE, CAMPAIGNS_UPDATE, ANALYTICS_READ, ANALYTICS_EXPORT, SETTINGS_MANAGE)),
     MARKETING_ADMIN(Set.of(CAMPAIGNS_READ, CAMPAIGNS_CREATE, CAMPAIGNS_UPDATE, ANALYTICS_READ, ANALYTICS_EXPORT)),

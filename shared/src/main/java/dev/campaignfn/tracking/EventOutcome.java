@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What became of one event: accepted (stored once), duplicate (already stored: same event_id, or a
@@ -14,6 +15,7 @@ import dev.campaignfn.common.WireEnum;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventOutcome(int index, UUID eventId, Status status, String reason, String field, String message) {
 
+    @RegisterForReflection
     public enum Status implements WireEnum {
         ACCEPTED, DUPLICATE, REJECTED;
 

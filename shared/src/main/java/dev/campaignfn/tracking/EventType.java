@@ -3,8 +3,10 @@ package dev.campaignfn.tracking;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What happened: seed 004's event types. */
+@RegisterForReflection
 public enum EventType implements WireEnum {
     IMPRESSION, VIEW, CLICK, CONVERSION;
 

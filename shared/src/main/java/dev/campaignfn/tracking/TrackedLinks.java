@@ -39,7 +39,8 @@ public class TrackedLinks {
 
     static final int MAX_LINKS_PER_CAMPAIGN = 1000;
     private static final String SLUG_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per bean, not static: a native build initialises this class at build time, and a Random may not be in the image heap
+    private final SecureRandom random = new SecureRandom();
 
     /** What the redirect needs, cached per instance for the campaign cache's time to live. */
     public record Target(UUID linkId, UUID campaignId, String channel, Utm utm, String location) {
@@ -205,11 +206,11 @@ public class TrackedLinks {
         }
     }
 
-    private static String freeSlug() {
+    private String freeSlug() {
         for (int attempt = 0; attempt < 10; attempt++) {
             StringBuilder slug = new StringBuilder();
             for (int i = 0; i < 8; i++) {
-                slug.append(SLUG_ALPHABET.charAt(RANDOM.nextInt(SLUG_ALPHABET.length())));
+                slug.append(SLUG_ALPHABET.charAt(random.nextInt(SLUG_ALPHABET.length())));
             }
             if (TrackedLink.count("slug", slug.toString()) == 0) {
                 return slug.toString();

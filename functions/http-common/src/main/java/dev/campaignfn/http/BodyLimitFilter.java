@@ -3,6 +3,7 @@ package dev.campaignfn.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -26,7 +27,10 @@ public class BodyLimitFilter {
 
     @ServerRequestFilter
     public void limit(ContainerRequestContext request, ResourceInfo resource) {
-        long limit = limitFor(resource);
+        // getResourceMethod() is called here, in the filter method itself, on purpose: Quarkus REST reads the
+        // filter method's bytecode for that call and only then registers every resource method for reflection;
+        // from a helper it goes unseen, and a native image answers 500 (NoSuchMethodException) on unregistered routes
+        long limit = limitFor(resource == null ? null : resource.getResourceMethod(), resource == null ? null : resource.getResourceClass());
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
@@ -52,11 +56,11 @@ public class BodyLimitFilter {
         }
     }
 
-    private long limitFor(ResourceInfo resource) {
-        if (resource != null && resource.getResourceMethod() != null) {
-            BodyLimit own = resource.getResourceMethod().getAnnotation(BodyLimit.class);
-            if (own == null && resource.getResourceClass() != null) {
-                own = resource.getResourceClass().getAnnotation(BodyLimit.class);
+    private long limitFor(Method method, Class<?> resourceClass) {
+        if (method != null) {
+            BodyLimit own = method.getAnnotation(BodyLimit.class);
+            if (own == null && resourceClass != null) {
+                own = resourceClass.getAnnotation(BodyLimit.class);
             }
             if (own != null) {
                 return own.value();

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.campaignfn.common.FieldError;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +15,9 @@ import jakarta.ws.rs.core.Response;
  * An RFC 9457 problem answer that also carries seed 004's {@code success: false} and
  * {@code message}, so clients written for the seed read errors the way they always did.
  */
+// answered as a Response entity from exception mappers, never a resource method's declared type, so the
+// REST layer does not register it: without this a native image writes every problem as {}
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, String instance, boolean success,
         String message, String code, List<FieldError> errors, Map<String, Object> details) {
