@@ -107,6 +107,8 @@ final class ContractScenario {
             return transcript;
         } finally {
             running.values().forEach(Running::close);
+            // what was answered up to here, for whoever reads a failure (and compares two runs by hand)
+            java.nio.file.Files.writeString(stack.dir().resolve("transcript.txt"), transcript.toString());
         }
     }
 
@@ -208,7 +210,7 @@ final class ContractScenario {
         ApiGateway.Response read = campaigns("read sale", analyst(), "GET", CAMPAIGNS + "/" + sale, null);
         assertEquals("Contract spring sale", read.json().getString("data.name"));
         assertEquals("Asia/Kolkata", read.json().getString("data.time_zone"));
-        assertEquals(List.of("email", "facebook"), read.json().getList("data.channels.channel_id"));
+        assertEquals(List.of("email", "facebook"), read.json().getList("data.channels"), read::toString);
         String update = campaign("Contract spring sale", "multichannel", base.minus(Duration.ofDays(10)), base.plus(Duration.ofDays(20)),
                 "5000.00", "Asia/Kolkata", "\"email\", \"facebook\"").replace("Contract run", "Contract run, updated");
         assertEquals(412, campaigns("stale update", admin().header("If-Match", "\"7\""), "PUT", CAMPAIGNS + "/" + sale, update).status());
@@ -233,7 +235,7 @@ final class ContractScenario {
         assertEquals("active", campaigns("resume newsletter", admin(), "POST", CAMPAIGNS + "/" + newsletter + "/resume", null).json()
                 .getString("data.status"));
         ApiGateway.Response history = campaigns("newsletter history", analyst(), "GET", CAMPAIGNS + "/" + newsletter + "/history", null);
-        assertEquals(List.of("active", "paused", "active"), history.json().getList("data.to_status").subList(1, 4), history::toString);
+        assertEquals(List.of("active", "paused", "active"), history.json().getList("data.to_status"), history::toString);
         assertEquals(400, campaigns("cancel without reason", admin(), "POST", CAMPAIGNS + "/" + ending + "/cancel", "{}").status());
         ApiGateway.Response list = campaigns("active list", analyst(), "GET", CAMPAIGNS + "?status=active&sort=name&order=asc", null);
         assertEquals(List.of("Contract display", "Contract ending", "Contract newsletter", "Contract spring sale"),
@@ -245,11 +247,14 @@ final class ContractScenario {
         ApiGateway.Response budget = campaigns("allocate sale", admin(), "PUT", CAMPAIGNS + "/" + sale + "/budget",
                 "{\"total_budget\": 5000, \"contingency\": 500, \"allocations\": {\"email\": 1500, \"facebook\": 2500}}");
         assertEquals(200, budget.status(), budget::toString);
+        assertEquals(200, campaigns("allocate newsletter", admin(), "PUT", CAMPAIGNS + "/" + newsletter + "/budget",
+                "{\"total_budget\": 2000, \"allocations\": {\"email\": 1500}}").status());
         ApiGateway.Response moved = campaigns("reallocate sale", admin(), "POST", CAMPAIGNS + "/" + sale + "/budget/reallocations",
                 "{\"from_channel\": \"facebook\", \"to_channel\": \"email\", \"amount\": 500}");
         assertEquals(200, moved.status(), moved::toString);
-        assertEquals(400, campaigns("reallocate to nowhere", admin(), "POST", CAMPAIGNS + "/" + sale + "/budget/reallocations",
-                "{\"from_channel\": \"facebook\", \"to_channel\": \"tiktok\", \"amount\": 5}").status() / 100 * 100);
+        ApiGateway.Response nowhere = campaigns("reallocate to nowhere", admin(), "POST", CAMPAIGNS + "/" + sale + "/budget/reallocations",
+                "{\"from_channel\": \"facebook\", \"to_channel\": \"tiktok\", \"amount\": 5}");
+        assertEquals("to_channel", nowhere.json().getString("errors[0].field"), nowhere::toString);
         String spend = """
                 {"amount": 350.25, "channel_id": "facebook", "description": "Boosted posts", "occurred_at": "%s"}
                 """.formatted(base.minus(Duration.ofHours(20)));
@@ -264,14 +269,14 @@ final class ContractScenario {
                 {"amount": 49.75, "channel_id": "email", "occurred_at": "%s"}""".formatted(base.minus(Duration.ofHours(30)))).status());
         assertEquals(201, campaigns("newsletter spend", admin(), "POST", CAMPAIGNS + "/" + newsletter + "/spend", """
                 {"amount": 80, "channel_id": "email", "occurred_at": "%s"}""".formatted(base.minus(Duration.ofHours(30)))).status());
-        long entries = count("select count(*) from spend_ledger");
+        long entries = count("select count(*) from spend_entries");
         for (String bad : List.of("{\"amount\": -1}", "{\"amount\": 1e999}", "{\"amount\": \"NaN\"}", "{\"amount\": 0.001}",
                 "{\"amount\": 5, \"currency\": \"USD\"}")) {
             ApiGateway.Response refused = campaigns("refused spend " + bad, admin(), "POST", CAMPAIGNS + "/" + sale + "/spend", bad);
             assertEquals(4, refused.status() / 100, () -> bad + ": " + refused);
             assertProblem(refused, refused.status());
         }
-        assertEquals(entries, count("select count(*) from spend_ledger"), "a refused entry writes nothing");
+        assertEquals(entries, count("select count(*) from spend_entries"), "a refused entry writes nothing");
         ApiGateway.Response status = campaigns("budget status", analyst(), "GET", CAMPAIGNS + "/" + sale + "/budget", null);
         assertEquals(0, new BigDecimal("400.00").compareTo(new BigDecimal(status.json().getString("data.spent"))), status::toString);
         campaigns("ledger", analyst(), "GET", CAMPAIGNS + "/" + sale + "/spend", null);
@@ -315,8 +320,8 @@ final class ContractScenario {
                 {"name": "Estimate", "timeline": {"start_date": "2031-03-01T00:00:00Z", "end_date": "2031-03-31T00:00:00Z"},
                  "budget": {"total": 3000}, "channels": [{"channel": "facebook", "budget": 1000}, {"channel": "google_search", "budget": 2000}]}""");
         assertEquals(100000, estimate.json().getInt("data.channels[0].estimate.expected_impressions"), estimate::toString);
-        assertEquals(200, campaigns("set benchmark", operator(), "PUT", ADMIN_API + "/plans/benchmarks/podcast",
-                "{\"cpm\": 18.5, \"ctr\": 0.004, \"cvr\": 0.02, \"reach_ratio\": 0.7}").status() / 100 * 100);
+        assertEquals(200, campaigns("set benchmark", operator(), "PUT", ADMIN_API + "/plans/benchmarks/email",
+                "{\"cpm\": 18.5, \"ctr\": 0.004, \"cvr\": 0.02, \"reach_ratio\": 0.7}").status());
         campaigns("benchmarks", analyst(), "GET", ADMIN_API + "/plans/benchmarks", null);
 
         // automation settings: a rule that fires at the next rules run, a dry-run rule, a webhook to the local receiver
@@ -436,7 +441,7 @@ final class ContractScenario {
         assertEquals(Boolean.TRUE, value("select is_bot from campaign_events where event_id = ?", bot));
         assertEquals(0L, value("select count(*) from campaign_events where cast(ip_prefix as text) like '%.77%'"), "no raw address stored");
         transcript.fact("stored events", rows("select event_type, channel, device_type, audience_segment, ip_prefix, is_bot, utm_source,"
-                + " value, currency from campaign_events order by occurred_at, event_type, channel"));
+                + " value, order_id from campaign_events order by occurred_at, event_type, channel"));
     }
 
     // ------------------------------------------------------------------------------------------------- automation
@@ -456,13 +461,15 @@ final class ContractScenario {
         assertNotNull(report.json().get("data"), report::toString);
 
         JsonNode rules = job("rules", "rules");
-        assertEquals(1, rules.path("outcome").path("fired").size(), rules::toString);
+        assertEquals(2, rules.path("outcome").path("fired").size(), () -> "the budget rule, and the dry run's: " + rules);
         ApiGateway.Response runs = campaigns("rule runs", analyst(), "GET", CAMPAIGNS + "/" + newsletter + "/rule-runs", null);
+        assertEquals("fired", runs.json().getString("data[0].decision"), runs::toString);
         assertEquals(Boolean.TRUE, runs.json().get("data[0].dry_run"), runs::toString);
+        assertEquals("active", value("select status from campaigns where id = ?", newsletter), "a dry run pauses nothing");
         ApiGateway.Response alerts = campaigns("alerts", analyst(), "GET", CAMPAIGNS + "/" + sale + "/alerts", null);
         assertEquals(1, alerts.json().getList("data").size(), alerts::toString);
 
-        JsonNode delivered = job("alerts", "alerts");
+        JsonNode delivered = job("alerts job", "alerts");
         assertTrue(delivered.path("outcome").isObject(), delivered::toString);
         List<WebhookReceiver.Delivery> received = receiver.drain();
         assertEquals(1, received.size(), () -> "one alert to one webhook: " + received);
@@ -517,7 +524,7 @@ final class ContractScenario {
         ApiGateway.Response roi = report("roi", "/campaigns/" + sale + "/roi?remaining_days=10");
         assertNotNull(roi.json().get("data"), roi::toString);
         ApiGateway.Response compare = report("compare", "/compare?campaign_ids=" + sale + "," + newsletter + "&" + period("UTC"));
-        assertEquals(2, compare.json().getList("data.campaigns").size(), compare::toString);
+        assertEquals(2, compare.json().getList("data.comparison").size(), compare::toString);
         report("aggregate roi", "/roi?campaign_ids=" + sale + "," + newsletter);
         ApiGateway.Response dashboard = report("dashboard", "/dashboard?campaign_ids=" + sale + "," + newsletter + "&" + period("UTC")
                 + "&group_by=week");
@@ -559,9 +566,9 @@ final class ContractScenario {
         assertTrue(csv.body().startsWith("Date,Campaign Name,Type,Views,Clicks,Conversions,Impressions"), csv.body());
         assertEquals(15, csv.body().strip().split("\n").length, "a header and a row per day");
         ApiGateway.Response xlsx = export("xlsx", "campaign_id=" + sale + "&" + period("Asia/Kolkata") + "&format=xlsx");
-        List<List<String>> cells = transcript.fact("xlsx cells", cells(xlsx.bodyBytes()));
+        List<List<String>> cells = table(transcript.fact("xlsx cells", cells(xlsx.bodyBytes())));
         assertEquals(List.of("Date", "Campaign Name", "Type"), cells.get(0).subList(0, 3));
-        assertEquals(15, cells.size());
+        assertEquals(15, cells.size(), "a header and a row per day");
         export("segmented csv", "report=segmented&segment_by=channel&campaign_id=" + sale + "&" + period("Asia/Kolkata"));
         export("comparison csv", "report=comparison&campaign_ids=" + sale + "," + newsletter + "&" + period("UTC"));
         export("dashboard csv", "report=dashboard&campaign_ids=" + sale + "," + newsletter + "&" + period("UTC"));
@@ -589,7 +596,7 @@ final class ContractScenario {
         assertEquals("succeeded", done.json().getString("data.status"), done::toString);
         ApiGateway.Response file = call("xlsx job file", "exports", ApiGateway.anonymous(), "GET", done.json().getString("data.download_url"), null);
         assertEquals(200, file.status(), file::toString);
-        assertEquals(cells, transcript.fact("xlsx job cells", cells(file.bodyBytes())), "the job's file holds what the direct export answered");
+        assertEquals(cells, table(transcript.fact("xlsx job cells", cells(file.bodyBytes()))), "the job's file holds what the direct export answered");
         ApiGateway.Response comparison = call("csv job done", "exports", analyst(), "GET", ANALYTICS + "/exports/" + csvJob.json().getString("data.id"),
                 null);
         assertEquals("succeeded", comparison.json().getString("data.status"), comparison::toString);
@@ -629,6 +636,16 @@ final class ContractScenario {
             });
         }
         return rows;
+    }
+
+    /** A report sheet's table: from its header row (Date, ...) on, after the lines that say what the report is and when it was made. */
+    private static List<List<String>> table(List<List<String>> sheet) {
+        for (int i = 0; i < sheet.size(); i++) {
+            if (!sheet.get(i).isEmpty() && "Date".equals(sheet.get(i).get(0))) {
+                return sheet.subList(i, sheet.size());
+            }
+        }
+        throw new AssertionError("no header row in " + sheet);
     }
 
     static String hmac(String secret, String content) throws Exception {
