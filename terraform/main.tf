@@ -16,14 +16,22 @@ module "exports_bucket" {
 }
 
 locals {
-  zip = { for m in ["campaigns", "tracking", "analytics", "exports", "automation"] : m => "${var.artifacts_dir}/functions/${m}/target/function.zip" }
-  environment = {
+  # native zips (./mvnw package -Pnative) are written beside the JVM ones, under target/native/
+  zip = { for m in ["campaigns", "tracking", "analytics", "exports", "automation"] : m => "${var.artifacts_dir}/functions/${m}/target/${var.native ? "native/" : ""}function.zip" }
+  environment = merge({
     QUARKUS_DATASOURCE_JDBC_URL = module.database.jdbc_url
     QUARKUS_DATASOURCE_USERNAME = module.database.username
     QUARKUS_DATASOURCE_PASSWORD = module.database.password
     # SnapStart restores a snapshot: validate pooled connections when they are borrowed
     QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW = "true"
-  }
+    }, var.native ? {
+    # native: Lambda's runtime, not the executable, handles the process's signals
+    DISABLE_SIGNAL_HANDLERS = "true"
+  } : {})
+  # a native function peaks near 100 MB (README, Cold starts); Lambda gives CPU in proportion to memory
+  memory_size         = var.native ? 512 : 1024
+  export_memory_size  = var.native ? 1024 : 1536
+  snap_start          = var.snap_start && !var.native
   exports_environment = merge(local.environment, { CAMPAIGNFN_EXPORTS_STORE = "s3", CAMPAIGNFN_EXPORTS_BUCKET = module.exports_bucket.bucket })
   runtime             = var.native ? "provided.al2023" : "java21"
   handler             = var.native ? "not.used.in.native" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
@@ -53,7 +61,8 @@ module "campaigns" {
   zip_file           = local.zip["campaigns"]
   runtime            = local.runtime
   handler            = local.handler
-  snap_start         = var.snap_start
+  memory_size        = local.memory_size
+  snap_start         = local.snap_start
   environment        = local.environment
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
@@ -67,7 +76,8 @@ module "tracking" {
   zip_file           = local.zip["tracking"]
   runtime            = local.runtime
   handler            = local.handler
-  snap_start         = var.snap_start
+  memory_size        = local.memory_size
+  snap_start         = local.snap_start
   environment        = local.environment
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
@@ -81,7 +91,8 @@ module "analytics" {
   zip_file           = local.zip["analytics"]
   runtime            = local.runtime
   handler            = local.handler
-  snap_start         = var.snap_start
+  memory_size        = local.memory_size
+  snap_start         = local.snap_start
   environment        = local.environment
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
@@ -95,7 +106,8 @@ module "exports" {
   zip_file           = local.zip["exports"]
   runtime            = local.runtime
   handler            = local.handler
-  snap_start         = var.snap_start
+  memory_size        = local.memory_size
+  snap_start         = local.snap_start
   environment        = local.exports_environment
   policy_json        = local.exports_read
   subnet_ids         = var.subnet_ids
@@ -111,6 +123,7 @@ module "automation" {
   zip_file           = local.zip["automation"]
   runtime            = local.runtime
   handler            = local.handler
+  memory_size        = each.key == "exports" ? local.export_memory_size : local.memory_size
   timeout            = each.value.timeout
   environment        = merge(each.key == "exports" || each.key == "maintenance" ? local.exports_environment : local.environment, { QUARKUS_LAMBDA_HANDLER = each.key })
   policy_json        = each.key == "exports" || each.key == "maintenance" ? local.exports_write : null
@@ -126,6 +139,7 @@ module "migrate" {
   zip_file           = local.zip["automation"]
   runtime            = local.runtime
   handler            = local.handler
+  memory_size        = local.memory_size
   timeout            = 300
   environment        = merge(local.environment, { QUARKUS_LAMBDA_HANDLER = "migrate" })
   subnet_ids         = var.subnet_ids

@@ -39,13 +39,13 @@ variable "database_secret_arn" {
 }
 
 variable "native" {
-  description = "true deploys native builds (./mvnw package -Pnative) on provided.al2023; false the JVM builds on java21."
+  description = "true (the default) deploys the native builds (./mvnw package -Pnative: functions/*/target/native/function.zip) on provided.al2023; false the JVM builds (functions/*/target/function.zip) on java21."
   type        = bool
-  default     = false
+  default     = true
 }
 
 variable "snap_start" {
-  description = "JVM only: SnapStart on published versions."
+  description = "JVM only (native = false): SnapStart on published versions."
   type        = bool
   default     = false
 }

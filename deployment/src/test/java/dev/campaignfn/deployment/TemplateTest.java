@@ -36,8 +36,9 @@ import com.networknt.schema.ValidationMessage;
 /**
  * template.yaml: valid against AWS's SAM schema (read from ../shared/schemas when that file is there;
  * skipped, saying so, when it is not), and complete: every function module of the reactor is deployed
- * from its own function.zip, every automation job has a function and a schedule (migrate is invoked),
- * every admin route is behind the JWT authorizer and the tracking routes are public.
+ * from its own native function.zip, every automation job has a function and a schedule (migrate is invoked),
+ * every admin route is behind the JWT authorizer and the tracking routes are public. The JVM variant the README
+ * shows (the same template with the JVM zips' paths) is held to the same.
  */
 class TemplateTest {
 
@@ -75,6 +76,13 @@ class TemplateTest {
         return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
     }
 
+    /** The README's JVM variant: {@code sed 's#/target/native/function.zip#/target/function.zip#' template.yaml > template-jvm.yaml}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> jvmVariant() throws Exception {
+        String variant = Files.readString(TEMPLATE).replace("/target/native/function.zip", "/target/function.zip");
+        return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(variant);
+    }
+
     /** An HttpApi event of a function: the function (its resource name without "Function", lower case), its route, public or not. */
     record HttpRoute(String function, String method, String path, boolean isPublic) {
     }
@@ -107,15 +115,30 @@ class TemplateTest {
         Assumptions.assumeTrue(Files.isRegularFile(SCHEMA), () -> "skipped: the SAM schema " + SCHEMA.toAbsolutePath().normalize()
                 + " is not on this machine");
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(Files.readString(SCHEMA));
-        JsonNode template = JSON.valueToTree(template());
-        Set<ValidationMessage> errors = schema.validate(template);
-        assertTrue(errors.isEmpty(), () -> errors.stream().map(ValidationMessage::getMessage).limit(20).collect(Collectors.joining("\n")));
+        for (Map<String, Object> variant : List.of(template(), jvmVariant())) {
+            JsonNode template = JSON.valueToTree(variant);
+            Set<ValidationMessage> errors = schema.validate(template);
+            assertTrue(errors.isEmpty(), () -> errors.stream().map(ValidationMessage::getMessage).limit(20).collect(Collectors.joining("\n")));
+        }
+    }
+
+    @Test
+    void everyFunctionJobAndRouteIsDeployed() throws Exception {
+        assertDeploysEveryFunctionJobAndRoute(template(), "target/native/function.zip");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyFunctionJobAndRouteIsDeployed() throws Exception {
-        Map<String, Object> resources = (Map<String, Object>) template().get("Resources");
+    void theJvmVariantDeploysTheJvmZipsOnJava() throws Exception {
+        Map<String, Object> variant = jvmVariant();
+        assertDeploysEveryFunctionJobAndRoute(variant, "target/function.zip");
+        Map<String, Object> parameters = (Map<String, Object>) ((Map<String, Object>) variant.get("Parameters")).get("RuntimeMode");
+        assertEquals("native", parameters.get("Default"), "native is the default; the JVM variant is deployed with RuntimeMode=jvm");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertDeploysEveryFunctionJobAndRoute(Map<String, Object> template, String zip) throws Exception {
+        Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
         Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
         resources.forEach((name, r) -> {
             Map<String, Object> resource = (Map<String, Object>) r;
@@ -141,8 +164,9 @@ class TemplateTest {
         List<String> publicRoutes = new ArrayList<>();
         httpRoutes().forEach(route -> (route.isPublic() ? publicRoutes : adminRoutes).add(route.method() + " " + route.path()));
         for (String module : FunctionProcess.FUNCTIONS) {
-            assertTrue(zips.contains("functions/" + module + "/target/function.zip"), module + " is deployed from its own zip: " + zips);
+            assertTrue(zips.contains("functions/" + module + "/" + zip), module + " is deployed from its own zip: " + zips);
         }
+        assertEquals(FunctionProcess.FUNCTIONS.size(), zips.size(), () -> "no other zip: " + zips);
         assertEquals(new TreeSet<>(List.of("migrate", "lifecycle", "rules", "alerts", "maintenance", "rollup", "exports")), handlers);
         assertTrue(adminRoutes.stream().allMatch(r -> r.contains("/v1/marketing/admin/")), adminRoutes::toString);
         assertTrue(publicRoutes.stream().allMatch(r -> !r.contains("/admin/")), publicRoutes::toString);

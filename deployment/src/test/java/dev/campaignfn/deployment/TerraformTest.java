@@ -44,7 +44,8 @@ class TerraformTest {
         for (String module : FunctionProcess.FUNCTIONS) {
             assertTrue(main.contains("local.zip[\"" + module + "\"]"), module + " has a module instance deploying its zip");
         }
-        assertTrue(main.contains("\"${var.artifacts_dir}/functions/${m}/target/function.zip\""), "prebuilt zips are deployed as they are");
+        assertTrue(main.contains("\"${var.artifacts_dir}/functions/${m}/target/${var.native ? \"native/\" : \"\"}function.zip\""),
+                "prebuilt zips are deployed as they are, native by default");
         Matcher functions = Pattern.compile("module \"(\\w+)\" \\{\\s*(?:for_each[^\\n]*\\n\\s*)?source\\s*=\\s*\"\\./modules/function\"").matcher(main);
         Set<String> instances = new TreeSet<>();
         while (functions.find()) {
