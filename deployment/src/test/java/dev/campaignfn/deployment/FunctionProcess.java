@@ -3,13 +3,16 @@ package dev.campaignfn.deployment;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -42,6 +45,36 @@ final class FunctionProcess implements AutoCloseable {
         /** Whether every function module has this zip. */
         boolean built() {
             return FUNCTIONS.stream().allMatch(module -> Files.isRegularFile(zip(module)));
+        }
+
+        /**
+         * Why a module's zip is older than the sources it is built from, if it is: a native zip is built apart from
+         * {@code ./mvnw verify}, so a change made since would be tested against the executable of before it.
+         */
+        Optional<String> staleness(String module) {
+            try {
+                FileTime built = Files.getLastModifiedTime(zip(module));
+                for (Path sources : List.of(Path.of("..", "shared", "src", "main"), Path.of("..", "functions", "http-common", "src", "main"),
+                        Path.of("..", "functions", module, "src", "main"))) {
+                    try (Stream<Path> files = Files.walk(sources)) {
+                        Optional<Path> newer = files.filter(Files::isRegularFile).filter(f -> newerThan(f, built)).findFirst();
+                        if (newer.isPresent()) {
+                            return Optional.of(zip(module) + " is older than " + newer.get().normalize());
+                        }
+                    }
+                }
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static boolean newerThan(Path file, FileTime time) {
+            try {
+                return Files.getLastModifiedTime(file).compareTo(time) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
