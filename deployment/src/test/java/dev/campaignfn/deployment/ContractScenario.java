@@ -284,6 +284,10 @@ final class ContractScenario {
             assertProblem(refused, 400);
             assertEquals(bad.contains("USD") ? "currency" : "amount", refused.json().getString("errors[0].field"), refused::toString);
         }
+        // one field breaking two rules: both named, always in the same order (the validator's set has none)
+        assertEquals(List.of("must be less than or equal to 999999999999.99", "must have at most 12 integer digits and 2 decimals"),
+                campaigns("refused spend, two rules", admin(), "POST", CAMPAIGNS + "/" + sale + "/spend", "{\"amount\": 1e999}").json()
+                        .getList("errors.message"));
         assertEquals(entries, count("select count(*) from spend_entries"), "a refused entry writes nothing");
         ApiGateway.Response status = campaigns("budget status", analyst(), "GET", CAMPAIGNS + "/" + sale + "/budget", null);
         assertEquals(0, new BigDecimal("400.00").compareTo(new BigDecimal(status.json().getString("data.spent"))), status::toString);

@@ -3,6 +3,7 @@ package dev.campaignfn.http;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +62,8 @@ public class ProblemMappers {
                     : violation.getMessage();
             errors.add(new FieldError(field, message));
         }
-        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        // the validator reports a set: one order for every answer (two rules broken by one field came either way round)
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return invalid(errors, uri);
     }
 
