@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.campaignfn.common.Money;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -24,7 +27,8 @@ public record RuleCommand(
         Boolean enabled,
         Boolean dryRun,
         @Min(0) @Max(525_600) Integer cooldownMinutes,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99") BigDecimal maxBudgetChange,
-        @DecimalMin("0") @DecimalMax("999999999999.99") BigDecimal minBudget,
-        @DecimalMin("0") @DecimalMax("999999999999.99") BigDecimal maxBudget) {
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99")
+        @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal maxBudgetChange,
+        @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal minBudget,
+        @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal maxBudget) {
 }

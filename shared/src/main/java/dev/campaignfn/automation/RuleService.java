@@ -22,6 +22,7 @@ import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DatabaseJson;
+import dev.campaignfn.common.Money;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.Violations;
@@ -120,8 +121,8 @@ public class RuleService {
         rule.templateId = command.templateId();
         rule.name = name;
         rule.triggerType = type;
-        rule.triggerConfig = trigger;
-        rule.actions = actions;
+        rule.triggerConfig = DatabaseJson.canonical(trigger);
+        rule.actions = DatabaseJson.canonical(actions);
         rule.enabled = command.enabled() == null || command.enabled();
         rule.dryRun = command.dryRun() != null ? command.dryRun() : Boolean.TRUE.equals(guardrails.get("dry_run"));
         rule.cooldownMinutes = command.cooldownMinutes() != null ? command.cooldownMinutes()
@@ -130,6 +131,10 @@ public class RuleService {
         rule.minBudget = minBudget;
         rule.maxBudget = maxBudget;
         rule.updatedAt = clock.instant();
+    }
+
+    private static boolean isMoney(BigDecimal amount) {
+        return amount.signum() >= 0 && amount.scale() <= Money.SCALE && amount.precision() - amount.scale() <= 12;
     }
 
     private static BigDecimal decimal(Object value) {
@@ -166,7 +171,7 @@ public class RuleService {
         return RuleTemplate.<RuleTemplate>listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(TemplateView::of).toList();
     }
 
-    public TemplateView createTemplate(TemplateCommand command, Actor actor) {
+    public TemplateView createTemplate(@NotNull TemplateCommand command, Actor actor) {
         RuleTemplate template = new RuleTemplate();
         template.id = UUID.randomUUID();
         template.createdBy = actor.name();
@@ -178,7 +183,7 @@ public class RuleService {
         return TemplateView.of(template);
     }
 
-    public TemplateView updateTemplate(UUID id, TemplateCommand command, Actor actor) {
+    public TemplateView updateTemplate(UUID id, @NotNull TemplateCommand command, Actor actor) {
         RuleTemplate template = RuleTemplate.findById(id);
         if (template == null) {
             throw new NotFoundException("rule template", id);
@@ -209,8 +214,14 @@ public class RuleService {
             violations.check(List.of("cooldown_minutes", "max_budget_change", "min_budget", "max_budget", "dry_run").contains(key),
                     "guardrails." + key, "unknown guardrail");
             Object value = guardrails.get(key);
-            violations.check("dry_run".equals(key) ? value instanceof Boolean : value instanceof Number n && n.doubleValue() >= 0,
-                    "guardrails." + key, "dry_run".equals(key) ? "must be true or false" : "must be a number ≥ 0");
+            switch (key) {
+                case "dry_run" -> violations.check(value instanceof Boolean, "guardrails." + key, "must be true or false");
+                case "cooldown_minutes" -> violations.check(value instanceof Integer n && n >= 0 && n <= 525_600, "guardrails." + key,
+                        "must be a whole number of minutes from 0 to 525600");
+                // money, as a rule made from the template stores it: refused rather than rounded
+                default -> violations.check(value instanceof Number n && isMoney(new BigDecimal(n.toString())), "guardrails." + key,
+                        "must be an amount ≥ 0 with at most 12 integer digits and 2 decimals");
+            }
         }
         violations.throwIfAny();
         if (RuleTemplate.count("name = ?1 and id <> ?2", command.name(), template.id) > 0) {
@@ -219,9 +230,9 @@ public class RuleService {
         template.name = command.name();
         template.description = command.description();
         template.triggerType = command.triggerType();
-        template.triggerConfig = trigger;
-        template.actions = actions;
-        template.guardrails = guardrails;
+        template.triggerConfig = DatabaseJson.canonical(trigger);
+        template.actions = DatabaseJson.canonical(actions);
+        template.guardrails = DatabaseJson.canonical(guardrails);
         template.updatedAt = clock.instant();
     }
 

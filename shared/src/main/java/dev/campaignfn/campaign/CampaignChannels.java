@@ -15,6 +15,7 @@ import dev.campaignfn.budget.ChannelAllocation;
 import dev.campaignfn.budget.SpendEntry;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
+import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class CampaignChannels {
             channel.status = command.status();
         }
         channel.platform = command.platform();
-        channel.config = command.config() == null ? Map.of() : command.config();
+        channel.config = command.config() == null ? Map.of() : DatabaseJson.canonical(command.config());
         channel.updatedAt = clock.instant();
         CampaignChannel.flush();
         audit.record(actor, "channel.updated", "channel", channelId, campaignId,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
+import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.metrics.CampaignMetricsReader;
 import dev.campaignfn.metrics.MetricFormulas;
@@ -168,9 +169,11 @@ public class CampaignLifecycle {
     }
 
     private void completeNow(Campaign campaign, Actor actor, Instant now) {
+        // the report is read before the campaign changes, so the move and the report are written in one update: the
+        // report's queries flushed the move first, and the report went in a second update the answer's version missed
+        campaign.finalReport = DatabaseJson.canonical(finalReport(campaign, now));
         campaign.completedAt = now;
         move(campaign, CampaignStatus.COMPLETED, null, actor, now);
-        campaign.finalReport = finalReport(campaign, now);
     }
 
     private Campaign lockFor(UUID id, LifecycleAction action) {

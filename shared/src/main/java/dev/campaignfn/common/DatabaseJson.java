@@ -1,5 +1,10 @@
 package dev.campaignfn.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
@@ -27,6 +32,25 @@ public class DatabaseJson implements FormatMapper {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ObjectMapper mapper = MAPPER;
+
+    /**
+     * The value as a jsonb column gives it back: a decimal 5 is read back as the integer 5. An entity attribute set to
+     * anything else never equals the copy Hibernate keeps of it, so every flush wrote the row again and raised its
+     * version (a rule answered ETag "1" and was stored at 2).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T canonical(T value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            // read as the column's attribute types are (a Map.of() or List.of() has no constructor to read into)
+            Class<?> type = value instanceof Map ? LinkedHashMap.class : value instanceof List ? ArrayList.class : value.getClass();
+            return (T) MAPPER.readValue(MAPPER.writeValueAsString(value), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written to a jsonb column", e);
+        }
+    }
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

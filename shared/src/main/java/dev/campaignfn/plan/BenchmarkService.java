@@ -41,18 +41,19 @@ public class BenchmarkService {
 
     /** Creates or replaces the benchmark of one channel (or of 'default'). */
     public BenchmarkView put(String channel, @Valid @NotNull BenchmarkCommand command, Actor actor) {
-        ChannelBenchmark benchmark = ChannelBenchmark.findById(channel);
-        if (benchmark == null) {
-            benchmark = new ChannelBenchmark();
-            benchmark.channel = channel;
-            benchmark.persist();
-        }
+        ChannelBenchmark found = ChannelBenchmark.findById(channel);
+        ChannelBenchmark benchmark = found == null ? new ChannelBenchmark() : found;
+        benchmark.channel = channel;
         benchmark.cpm = command.cpm();
         benchmark.ctr = command.ctr();
         benchmark.cvr = command.cvr();
         benchmark.reachRatio = command.reachRatio();
         benchmark.updatedAt = clock.instant();
         benchmark.updatedBy = actor.name();
+        if (found == null) {
+            // persisted whole: the audit record below flushes, and a row persisted empty broke its NOT NULL columns (a 409)
+            benchmark.persist();
+        }
         audit.record(actor, "benchmark.updated", "benchmark", channel, null,
                 Map.of("cpm", command.cpm(), "ctr", command.ctr(), "cvr", command.cvr(), "reach_ratio", command.reachRatio()));
         return BenchmarkView.of(benchmark);

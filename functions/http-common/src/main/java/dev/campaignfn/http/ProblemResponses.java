@@ -53,6 +53,21 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
+    /**
+     * Money is declared with at most two decimals (Bean Validation's {@code @Digits}), which SmallRye writes as
+     * {@code multipleOf: 0.01}; validators check that in binary floating point, where 0.07 is not a multiple of 0.01,
+     * and refuse valid amounts. The rule stays in the description, and the API itself refuses a third decimal.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getMultipleOf() != null) {
+            String rule = "at most " + schema.getMultipleOf().stripTrailingZeros().scale() + " decimals";
+            schema.setMultipleOf(null);
+            schema.setDescription(schema.getDescription() == null ? rule : schema.getDescription() + " (" + rule + ")");
+        }
+        return schema;
+    }
+
     private static void complete(Operation operation, OpenAPI openAPI) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {

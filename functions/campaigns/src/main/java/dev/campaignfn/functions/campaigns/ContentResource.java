@@ -67,8 +67,9 @@ public class ContentResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
     @Operation(operationId = "getContent", summary = "One content item")
     @APIResponse(responseCode = "200", description = "The item")
-    public Envelope<ContentView> get(@PathParam("id") String id, @PathParam("itemId") String itemId) {
-        return Envelope.of(content.get(Params.uuid(id, "id"), Params.uuid(itemId, "item_id")));
+    public RestResponse<Envelope<ContentView>> get(@PathParam("id") String id, @PathParam("itemId") String itemId) {
+        ContentView found = content.get(Params.uuid(id, "id"), Params.uuid(itemId, "item_id"));
+        return Responses.versioned(found, found.version());
     }
 
     @PUT
@@ -76,10 +77,11 @@ public class ContentResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "updateContent", summary = "Replace a content item (including its status)")
     @APIResponse(responseCode = "200", description = "The updated item")
-    public Envelope<ContentView> update(@PathParam("id") String id, @PathParam("itemId") String itemId,
+    public RestResponse<Envelope<ContentView>> update(@PathParam("id") String id, @PathParam("itemId") String itemId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ContentCommand command) {
-        return Envelope.of(content.update(Params.uuid(id, "id"), Params.uuid(itemId, "item_id"), command,
-                Versions.ifMatch(ifMatch), Actors.of(identity)));
+        ContentView updated = content.update(Params.uuid(id, "id"), Params.uuid(itemId, "item_id"), command,
+                Versions.ifMatch(ifMatch), Actors.of(identity));
+        return Responses.versioned(updated, updated.version());
     }
 
     @DELETE

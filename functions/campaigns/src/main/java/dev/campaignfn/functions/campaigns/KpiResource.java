@@ -66,8 +66,9 @@ public class KpiResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
     @Operation(operationId = "getKpi", summary = "One KPI")
     @APIResponse(responseCode = "200", description = "The KPI")
-    public Envelope<KpiView> get(@PathParam("id") String id, @PathParam("kpiId") String kpiId) {
-        return Envelope.of(kpis.get(Params.uuid(id, "id"), Params.uuid(kpiId, "kpi_id")));
+    public RestResponse<Envelope<KpiView>> get(@PathParam("id") String id, @PathParam("kpiId") String kpiId) {
+        KpiView found = kpis.get(Params.uuid(id, "id"), Params.uuid(kpiId, "kpi_id"));
+        return Responses.versioned(found, found.version());
     }
 
     @PUT
@@ -75,10 +76,11 @@ public class KpiResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "updateKpi", summary = "Replace a KPI")
     @APIResponse(responseCode = "200", description = "The updated KPI")
-    public Envelope<KpiView> update(@PathParam("id") String id, @PathParam("kpiId") String kpiId,
+    public RestResponse<Envelope<KpiView>> update(@PathParam("id") String id, @PathParam("kpiId") String kpiId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, KpiCommand command) {
-        return Envelope.of(kpis.update(Params.uuid(id, "id"), Params.uuid(kpiId, "kpi_id"), command,
-                Versions.ifMatch(ifMatch), Actors.of(identity)));
+        KpiView updated = kpis.update(Params.uuid(id, "id"), Params.uuid(kpiId, "kpi_id"), command,
+                Versions.ifMatch(ifMatch), Actors.of(identity));
+        return Responses.versioned(updated, updated.version());
     }
 
     @DELETE

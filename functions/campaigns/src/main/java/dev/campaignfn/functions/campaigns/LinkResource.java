@@ -66,8 +66,9 @@ public class LinkResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
     @Operation(operationId = "getLink", summary = "One tracked link")
     @APIResponse(responseCode = "200", description = "The link")
-    public Envelope<LinkView> get(@PathParam("id") String id, @PathParam("linkId") String linkId) {
-        return Envelope.of(links.get(Params.uuid(id, "id"), Params.uuid(linkId, "link_id")));
+    public RestResponse<Envelope<LinkView>> get(@PathParam("id") String id, @PathParam("linkId") String linkId) {
+        LinkView found = links.get(Params.uuid(id, "id"), Params.uuid(linkId, "link_id"));
+        return Responses.versioned(found, found.version());
     }
 
     @PUT
@@ -75,10 +76,11 @@ public class LinkResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "updateLink", summary = "Replace a tracked link (disabled links answer 404)")
     @APIResponse(responseCode = "200", description = "The updated link")
-    public Envelope<LinkView> update(@PathParam("id") String id, @PathParam("linkId") String linkId,
+    public RestResponse<Envelope<LinkView>> update(@PathParam("id") String id, @PathParam("linkId") String linkId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LinkCommand command) {
-        return Envelope.of(links.update(Params.uuid(id, "id"), Params.uuid(linkId, "link_id"), command,
-                Versions.ifMatch(ifMatch), Actors.of(identity)));
+        LinkView updated = links.update(Params.uuid(id, "id"), Params.uuid(linkId, "link_id"), command,
+                Versions.ifMatch(ifMatch), Actors.of(identity));
+        return Responses.versioned(updated, updated.version());
     }
 
     @DELETE

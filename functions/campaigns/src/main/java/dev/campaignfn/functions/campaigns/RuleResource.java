@@ -71,8 +71,9 @@ public class RuleResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
     @Operation(operationId = "getRule", summary = "One rule")
     @APIResponse(responseCode = "200", description = "The rule")
-    public Envelope<RuleView> get(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
-        return Envelope.of(rules.get(Params.uuid(id, "id"), Params.uuid(ruleId, "rule_id")));
+    public RestResponse<Envelope<RuleView>> get(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
+        RuleView found = rules.get(Params.uuid(id, "id"), Params.uuid(ruleId, "rule_id"));
+        return Responses.versioned(found, found.version());
     }
 
     @PUT
@@ -80,10 +81,11 @@ public class RuleResource {
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "updateRule", summary = "Replace a rule; If-Match guards against a concurrent change")
     @APIResponse(responseCode = "200", description = "The rule")
-    public Envelope<RuleView> update(@PathParam("id") String id, @PathParam("ruleId") String ruleId,
+    public RestResponse<Envelope<RuleView>> update(@PathParam("id") String id, @PathParam("ruleId") String ruleId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RuleCommand command) {
-        return Envelope.of(rules.update(Params.uuid(id, "id"), Params.uuid(ruleId, "rule_id"), command, Versions.ifMatch(ifMatch),
-                Actors.of(identity)));
+        RuleView updated = rules.update(Params.uuid(id, "id"), Params.uuid(ruleId, "rule_id"), command, Versions.ifMatch(ifMatch),
+                Actors.of(identity));
+        return Responses.versioned(updated, updated.version());
     }
 
     @DELETE

@@ -11,16 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** Rules, rule templates, alerts and webhooks through the Lambda path: who may do what, and bad input named. */
 @QuarkusTest
 class AutomationApiTest {
 
     static final String ADMIN = "/v1/marketing/admin";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void rulesAreManagedPerCampaignAndTemplatesFillWhatIsLeftOut() {
@@ -60,6 +67,38 @@ class AutomationApiTest {
         assertEquals(false, updated.json().getBoolean("data.enabled"));
         assertEquals(204, admin().delete(rules + "/" + ruleId).status());
         assertEquals(404, analyst().get(rules + "/" + ruleId).status());
+    }
+
+    @Test
+    void aRulesETagIsTheVersionItIsStoredAt() {
+        String id = Api.createRunningWindow("Versioned rule", "1000", "email");
+        String rules = CAMPAIGNS + "/" + id + "/rules";
+        for (String body : List.of("""
+                {"name": "ROAS guard", "trigger_type": "performance_threshold", "trigger_config": {"metric": "roas", "value": 1.5},
+                 "actions": [{"type": "send_alert"}], "max_budget_change": 12.5}
+                """, """
+                {"name": "Spent 5 percent", "trigger_type": "budget_threshold", "trigger_config": {"spent_percentage": 5},
+                 "actions": [{"type": "send_alert", "severity": "warning"}], "cooldown_minutes": 120}
+                """)) {
+            assertETagsAreStoredVersions(rules, body);
+        }
+    }
+
+    private void assertETagsAreStoredVersions(String rules, String body) {
+        ApiGateway.Response created = admin().post(rules, body);
+        assertEquals(201, created.status(), created::toString);
+        String rule = rules + "/" + created.json().getString("data.id");
+        Rows rows = new Rows(dataSource);
+        Object stored = rows.value("select version from automation_rules where id = ?", UUID.fromString(created.json().getString("data.id")));
+        assertEquals("\"" + stored + "\"", created.header("ETag"), "create answers the version stored");
+        assertEquals(created.header("ETag"), analyst().get(rule).header("ETag"), "a read answers it too");
+        ApiGateway.Response updated = admin().header("If-Match", created.header("ETag")).put(rule, body.replace("Spent 5", "Spent 6")
+                .replace("1.5", "1.2"));
+        assertEquals(200, updated.status(), updated::toString);
+        Object after = rows.value("select version from automation_rules where id = ?", UUID.fromString(created.json().getString("data.id")));
+        assertEquals("\"" + after + "\"", updated.header("ETag"), "an update answers the version stored");
+        assertEquals(updated.header("ETag"), analyst().get(rule).header("ETag"));
+        assertEquals(412, admin().header("If-Match", created.header("ETag")).put(rule, body).status(), "the old version is stale");
     }
 
     @Test

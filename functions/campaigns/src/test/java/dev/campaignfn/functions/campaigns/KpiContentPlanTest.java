@@ -160,4 +160,17 @@ class KpiContentPlanTest {
         operator.put(PLANS + "/benchmarks/email", "{\"cpm\": 0, \"ctr\": 0.03, \"cvr\": 0.02, \"reach_ratio\": 0.3}");
         assertTrue(analyst().get(PLANS + "/benchmarks").json().getList("data.channel").contains("default"));
     }
+
+    @Test
+    void aChannelWithoutABenchmarkGetsOneAndGetsItBackAfterADelete() {
+        ApiGateway.Request operator = Api.superAdmin();
+        String benchmark = "{\"cpm\": 18.5, \"ctr\": 0.004, \"cvr\": 0.02, \"reach_ratio\": 0.7}";
+        ApiGateway.Response added = operator.put(PLANS + "/benchmarks/podcast", benchmark);
+        assertEquals(200, added.status(), added::toString);
+        assertEquals(0, new java.math.BigDecimal("18.5").compareTo(new java.math.BigDecimal(added.json().getString("data.cpm"))), added::toString);
+        assertEquals(204, Api.superAdmin().delete(PLANS + "/benchmarks/podcast").status());
+        ApiGateway.Response again = Api.superAdmin().put(PLANS + "/benchmarks/podcast", benchmark);
+        assertEquals(200, again.status(), again::toString);
+        assertTrue(analyst().get(PLANS + "/benchmarks").json().getList("data.channel").contains("podcast"));
+    }
 }
