@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.common.Rfc3339;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.tracking.DeviceType;
@@ -80,10 +80,9 @@ public class EventStream {
             if (value.chars().allMatch(Character::isDigit) && value.length() <= 18) {
                 cursor = Long.parseLong(value);
             } else {
-                try {
-                    since = Instant.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw ValidationException.of("last_updated", "must be the last_updated of a previous page or an ISO instant");
+                since = Rfc3339.instant(value);
+                if (since == null) {
+                    throw ValidationException.of("last_updated", "must be the last_updated of a previous page or " + Rfc3339.EXPECTED);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.campaignfn.common;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,12 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * The API's JSON: snake_case names as seed 004 uses them, ISO-8601 instants, exact decimals, and no
- * silent coercions, so that a wrong type is a 400 naming the field instead of a guess. It applies to
+ * The API's JSON: snake_case names as seed 004 uses them, RFC 3339 instants ({@link Rfc3339}), exact decimals, text
+ * that can be stored as it was sent ({@link StorableText}, checked as the body is parsed), and no silent coercions,
+ * so that a wrong type is a 400 naming the field instead of a guess. It applies to
  * API bodies only: the application's default mapper also reads AWS events, which are camelCase and
  * grow new fields, so it stays as Quarkus configures it.
  */
@@ -25,7 +29,7 @@ public final class ApiJson {
 
     /** A copy of {@code base} (modules, date handling) with the API's conventions. */
     public static ObjectMapper from(ObjectMapper base) {
-        return apply(base.copy());
+        return apply(base.copyWith(new StorableTextParser.Factory(base.getFactory())));
     }
 
     private static ObjectMapper apply(ObjectMapper mapper) {
@@ -52,6 +56,7 @@ public final class ApiJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("rfc3339").addDeserializer(Instant.class, new Rfc3339.InstantDeserializer()));
         return mapper;
     }
 }

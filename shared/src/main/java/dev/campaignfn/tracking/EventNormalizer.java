@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.Channels;
+import dev.campaignfn.common.StorableText;
 import dev.campaignfn.tracking.CampaignDirectory.CampaignInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,7 +95,7 @@ public class EventNormalizer {
         if (tooLong != null) {
             return tooLong;
         }
-        Checked unstorable = firstWithNul(e);
+        Checked unstorable = firstUnstorable(e);
         if (unstorable != null) {
             return unstorable;
         }
@@ -180,10 +181,11 @@ public class EventNormalizer {
     }
 
     /**
-     * PostgreSQL text and jsonb cannot hold the NUL character: an event carrying one is refused here,
-     * or it would fail the statement that stores the other events of its group.
+     * Text {@link StorableText} refuses (a NUL, which PostgreSQL's text and jsonb cannot hold; a lone surrogate; a
+     * control character) is refused here for the pixel's query parameters, which no JSON parser has checked, or it
+     * would fail the statement that stores the other events of its group.
      */
-    private static Checked firstWithNul(TrackEvent e) {
+    private static Checked firstUnstorable(TrackEvent e) {
         String[][] fields = { { "audience_segment", e.audienceSegment() }, { "channel", e.channel() },
                 { "user_agent", e.userAgent() }, { "ip_address", e.ipAddress() }, { "referrer_url", e.referrerUrl() },
                 { "landing_url", e.landingUrl() }, { "session_id", e.sessionId() }, { "user_id", e.userId() },
@@ -191,34 +193,39 @@ public class EventNormalizer {
                 { "utm_source", e.utmSource() }, { "utm_medium", e.utmMedium() }, { "utm_campaign", e.utmCampaign() },
                 { "utm_term", e.utmTerm() }, { "utm_content", e.utmContent() }, { "utm_id", e.utmId() } };
         for (String[] field : fields) {
-            if (field[1] != null && field[1].indexOf('\0') >= 0) {
-                return Checked.reject(Rejection.INVALID_FIELD, field[0], field[0] + " contains the NUL character");
+            String problem = StorableText.problem(field[1]);
+            if (problem != null) {
+                return Checked.reject(Rejection.INVALID_FIELD, field[0], field[0] + " " + problem);
             }
         }
-        if (e.eventData() != null && holdsNul(e.eventData())) {
-            return Checked.reject(Rejection.INVALID_FIELD, "event_data", "event_data contains the NUL character");
+        String problem = e.eventData() == null ? null : unstorable(e.eventData());
+        if (problem != null) {
+            return Checked.reject(Rejection.INVALID_FIELD, "event_data", "event_data " + problem);
         }
         return null;
     }
 
-    private static boolean holdsNul(Object json) {
+    private static String unstorable(Object json) {
         if (json instanceof String text) {
-            return text.indexOf('\0') >= 0;
+            return StorableText.problem(text);
         }
         if (json instanceof java.util.Map<?, ?> object) {
             for (var entry : object.entrySet()) {
-                if (holdsNul(entry.getKey()) || holdsNul(entry.getValue())) {
-                    return true;
+                String problem = entry.getKey() instanceof String key ? StorableText.problem(key) : null;
+                problem = problem != null ? problem : unstorable(entry.getValue());
+                if (problem != null) {
+                    return problem;
                 }
             }
         } else if (json instanceof Iterable<?> array) {
             for (Object item : array) {
-                if (holdsNul(item)) {
-                    return true;
+                String problem = unstorable(item);
+                if (problem != null) {
+                    return problem;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package dev.campaignfn.http;
 
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.common.StorableText;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -14,6 +15,11 @@ public final class Actors {
         if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        return new Actor(identity.getPrincipal().getName());
+        String subject = identity.getPrincipal().getName();
+        if (StorableText.problem(subject) != null) {
+            // a subject that cannot be recorded as who did what is not an identity this API can act for
+            throw new UnauthorizedException();
+        }
+        return new Actor(subject);
     }
 }

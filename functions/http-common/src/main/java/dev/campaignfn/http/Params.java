@@ -1,13 +1,11 @@
 package dev.campaignfn.http;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.campaignfn.common.Rfc3339;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 
@@ -58,15 +56,11 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException again) {
-                throw ValidationException.of(name, "must be an RFC 3339 date-time (2026-03-01T00:00:00Z) or a date (2026-03-01)");
-            }
+        Instant instant = Rfc3339.instantOrDate(value.strip());
+        if (instant == null) {
+            throw ValidationException.of(name, "must be an RFC 3339 date-time (2026-03-01T00:00:00Z) or a date (2026-03-01)");
         }
+        return instant;
     }
 
     public static boolean bool(String value, String name, boolean defaultValue) {

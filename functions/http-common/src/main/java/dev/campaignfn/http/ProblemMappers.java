@@ -1,8 +1,6 @@
 package dev.campaignfn.http;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +11,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.ValidationException;
-import dev.campaignfn.common.WireEnum;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -128,62 +119,14 @@ public class ProblemMappers {
                 "your roles do not grant the permission this route needs", path(uri)).toResponse();
     }
 
-    @ServerExceptionMapper
-    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
-        return invalidBody("request body is not valid JSON (" + locationOf(e) + ")", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response tooDeep(StreamConstraintsException e, UriInfo uri) {
-        return invalidBody("request body breaks a JSON limit: " + e.getOriginalMessage(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownProperty(PropertyBindingException e, UriInfo uri) {
-        Collection<Object> known = e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds();
-        String knownList = known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "[", "]"));
-        return invalid(List.of(new FieldError(FieldPaths.of(e.getPath()), "is not a property of this request; known: " + knownList)), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        Class<?> target = e.getTargetType();
-        String message;
-        if (target != null && target.isEnum() && WireEnum.class.isAssignableFrom(target)) {
-            message = "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((WireEnum) c).wire())
-                    .collect(Collectors.joining(", ", "[", "]")) + ", not '" + e.getValue() + "'";
-        } else {
-            message = "must be " + describe(target) + ", not " + quoted(e.getValue());
-        }
-        return invalid(List.of(new FieldError(FieldPaths.of(e.getPath()), message)), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = FieldPaths.of(e.getPath());
-        String message = e.getTargetType() == null ? "has the wrong type"
-                : "must be " + describe(e.getTargetType());
-        if (e.getMessage() != null && e.getMessage().contains("No content to map")) {
-            field = "body";
-            message = "a JSON body is required";
-        }
-        return invalid(List.of(new FieldError(field, message)), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        return invalid(List.of(new FieldError(FieldPaths.of(e.getPath()), cause.getMessage())), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response otherJsonMapping(JsonMappingException e, UriInfo uri) {
-        return invalid(List.of(new FieldError(FieldPaths.of(e.getPath()), e.getOriginalMessage())), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return invalidBody("request body could not be read as JSON: " + e.getOriginalMessage(), uri);
+    // the subtypes are named because Quarkus REST brings its own mappers for some of them (MismatchedInputException,
+    // JsonParseException), and the most specific mapper wins
+    @ServerExceptionMapper({ JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.JsonMappingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class, com.fasterxml.jackson.databind.exc.PropertyBindingException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class, com.fasterxml.jackson.core.exc.StreamConstraintsException.class })
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return invalid(JsonFieldErrors.of(e), uri);
     }
 
     @ServerExceptionMapper
@@ -245,35 +188,6 @@ public class ProblemMappers {
         return false;
     }
 
-    private Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException parse) {
-            return malformedJson(parse, uri);
-        }
-        if (e instanceof StreamConstraintsException limits) {
-            return tooDeep(limits, uri);
-        }
-        if (e instanceof PropertyBindingException unknown) {
-            return unknownProperty(unknown, uri);
-        }
-        if (e instanceof InvalidFormatException format) {
-            return invalidFormat(format, uri);
-        }
-        if (e instanceof MismatchedInputException mismatched) {
-            return mismatchedInput(mismatched, uri);
-        }
-        if (e instanceof ValueInstantiationException instantiation) {
-            return valueInstantiation(instantiation, uri);
-        }
-        if (e instanceof JsonMappingException mapping) {
-            return otherJsonMapping(mapping, uri);
-        }
-        return otherJson(e, uri);
-    }
-
-    private static String quoted(Object value) {
-        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
-    }
-
     private static Response concurrentlyModified(UriInfo uri) {
         return Problem.of(Status.CONFLICT, "conflict", "Conflict",
                 "the resource was changed by another request at the same time; reload it and retry", path(uri))
@@ -284,49 +198,6 @@ public class ProblemMappers {
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
         return Problem.of(Status.BAD_REQUEST, "validation", "Invalid request", detail, path(uri))
                 .withCode("validation_failed").withErrors(errors).toResponse();
-    }
-
-    private static Response invalidBody(String message, UriInfo uri) {
-        return invalid(List.of(new FieldError("body", message)), uri);
-    }
-
-    private static String locationOf(com.fasterxml.jackson.core.JsonParseException e) {
-        return e.getLocation() == null ? e.getOriginalMessage()
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                        + e.getOriginalMessage().replaceAll("\\s+", " ");
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type == int.class
-                || type == long.class || type == double.class) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == java.time.Instant.class) {
-            return "an RFC 3339 date-time with offset, such as 2026-03-01T09:00:00Z";
-        }
-        if (type == UUID.class) {
-            return "a UUID";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        if (type.isEnum() && WireEnum.class.isAssignableFrom(type)) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((WireEnum) c).wire())
-                    .collect(Collectors.joining(", ", "[", "]"));
-        }
-        return "a " + type.getSimpleName();
     }
 
     private static String slug(String title) {

@@ -3,7 +3,6 @@ package dev.campaignfn.http;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -17,6 +16,7 @@ import dev.campaignfn.analytics.RangePreset;
 import dev.campaignfn.analytics.ReportRequest;
 import dev.campaignfn.analytics.SeriesPoints;
 import dev.campaignfn.campaign.Channels;
+import dev.campaignfn.common.Rfc3339;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.metrics.Metric;
@@ -96,11 +96,11 @@ public final class ReportParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = Rfc3339.date(value.strip());
+        if (date == null) {
             throw ValidationException.of(name, "must be a date like 2026-03-01, not '" + value.strip() + "'");
         }
+        return date;
     }
 
     private static ZoneId zone(String value) {

@@ -66,6 +66,29 @@ class BadInputTest {
             "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\", \"channels\": [\"email\", \"email\"]}~|400|channels",
             "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\", \"channels\": [\"Face Book\"]}~|400|channels[0]",
             "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\", \"kpis\": [{\"name\": \"k\", \"target\": 0}]}~|400|kpis[0].target",
+            // text that cannot be stored as sent (a NUL, a control character, a lone surrogate), anywhere in a body
+            "POST|/campaigns|~{\"name\": \"a\\u0000b\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|name",
+            "POST|/campaigns|~{\"name\": \"bell\\u0007\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|name",
+            "POST|/campaigns|~{\"name\": \"sur\\ud800rogate\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|name",
+            "POST|/campaigns|~{\"name\": \"x\", \"description\": \"\\udc00\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|description",
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\", \"kpis\": [{\"name\": \"k\\u0000\", \"target\": 1}]}~|400|kpis[0].name",
+            "POST|/campaigns/{id}/pause|~{\"reason\": \"why\\u0000\"}~|400|reason",
+            "POST|/campaigns/{id}/spend|~{\"amount\": 5, \"description\": \"\\u0000\"}~|400|description",
+            "PUT|/campaigns/{id}/budget|~{\"total_budget\": 100, \"allocations\": {\"face\\u0000\": 1}}~|400|allocations",
+            "POST|/campaigns/{id}/content|~{\"type\": \"post\", \"title\": \"t\\u0000\"}~|400|title",
+            "POST|/campaigns/{id}/kpis|~{\"name\": \"\\u0000\", \"metric\": \"clicks\", \"target\": 1}~|400|name",
+            "POST|/rule-templates|~{\"name\": \"t\\u0000\", \"trigger_type\": \"threshold\"}~|400|name",
+            "POST|/rule-templates|~~|400|body",
+            "POST|/rule-templates|null|400|body",
+            "PUT|/rule-templates/{random}|null|400|body",
+            // instants: RFC 3339 only, with a four-digit year (inside what PostgreSQL stores)
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00:00Z\", \"end_date\": \"+999999999-12-31T23:59:59Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|end_date",
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"-0001-01-01T00:00:00Z\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|start_date",
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"1700000000\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|start_date",
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": 1700000000, \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|start_date",
+            "POST|/campaigns|~{\"name\": \"x\", \"type\": \"email\", \"start_date\": \"2031-01-01T00:00\", \"end_date\": \"2031-02-01T00:00:00Z\", \"budget\": 1, \"currency\": \"EUR\"}~|400|start_date",
+            "POST|/campaigns/{id}/content|~{\"type\": \"post\", \"title\": \"t\", \"publish_date\": \"+999999999-12-31T23:59:59Z\"}~|400|publish_date",
+            "POST|/campaigns/{id}/spend|~{\"amount\": 5, \"occurred_at\": \"2031-01-01\"}~|400|occurred_at",
             // campaigns: update, lifecycle
             "PUT|/campaigns/{id}|~{\"name\": true}~|400|name",
             "PUT|/campaigns/not-a-uuid|~{}~|400|id",
@@ -165,6 +188,12 @@ class BadInputTest {
         assertEquals("sort", Api.admin().get(CAMPAIGNS + "?sort=password").json().getString("errors[0].field"));
         assertEquals("status", Api.admin().get(CAMPAIGNS + "?status=live").json().getString("errors[0].field"));
         assertEquals("start_date", Api.admin().get(CAMPAIGNS + "?start_date=soon").json().getString("errors[0].field"));
+        assertEquals("end_date", Api.admin().get(CAMPAIGNS + "?end_date=%2B999999999-12-31").json().getString("errors[0].field"));
+        ApiGateway.Response nul = Api.admin().get(CAMPAIGNS + "?q=a%00b");
+        assertEquals(400, nul.status(), nul::toString);
+        assertEquals("q", nul.json().getString("errors[0].field"));
+        assertEquals("application/problem+json", nul.header("Content-Type"));
+        assertEquals("path", Api.admin().get(CAMPAIGNS + "/a%00b").json().getString("errors[0].field"));
         assertEquals("If-Match", Api.admin().header("If-Match", "v1").put(CAMPAIGNS + "/" + fixture, "{}")
                 .json().getString("errors[0].field"));
         assertEquals(404, Api.admin().get(CAMPAIGNS + "/" + UUID.randomUUID()).status());

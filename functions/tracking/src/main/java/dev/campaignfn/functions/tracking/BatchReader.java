@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +15,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.campaignfn.common.FieldError;
+import dev.campaignfn.common.RejectedTextException;
 import dev.campaignfn.common.ValidationException;
+import dev.campaignfn.http.JsonFieldErrors;
 import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
@@ -72,12 +76,18 @@ final class BatchReader {
         }
         try {
             return TrackingService.Candidate.of(events.readValue(parser));
-        } catch (JsonMappingException e) {
+        } catch (JsonProcessingException e) {
+            if (!(e instanceof JsonMappingException) && RejectedTextException.in(e) == null) {
+                throw e; // the batch is not JSON past this point: no later element can be read
+            }
             UUID hint = skipRest(parser, array);
-            String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? null
-                    : e.getPath().get(0).getFieldName();
+            // the same words a single event's problem answer uses, never Jackson's own (they name Java types)
+            FieldError error = JsonFieldErrors.of(e).get(0);
+            // a path found by the parser starts at the batch (events[3].utm_source); the event's own starts at the event
+            String field = error.field().replaceFirst("^events\\[\\d+\\]\\.?", "");
+            field = field.isEmpty() || "body".equals(field) ? null : field;
             return TrackingService.Candidate.unreadable(new Rejection(Rejection.INVALID_FIELD, field,
-                    (field == null ? "" : field + ": ") + e.getOriginalMessage().replaceAll("\\s+", " ")), hint);
+                    (field == null ? "" : field + ": ") + error.message()), hint);
         }
     }
 
@@ -88,7 +98,12 @@ final class BatchReader {
     private static UUID skipRest(JsonParser parser, JsonStreamContext array) throws IOException {
         UUID eventId = null;
         while (parser.getParsingContext() != array) {
-            JsonToken token = parser.nextToken();
+            JsonToken token;
+            try {
+                token = parser.nextToken();
+            } catch (RejectedTextException more) {
+                continue; // more unstorable text in the element already refused: the parser has moved past it
+            }
             if (token == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "the batch ends inside an event");
             }
