@@ -66,6 +66,8 @@ final class ContractScenario {
     private final Instant base;
     private final WebhookReceiver receiver;
     private final Transcript transcript = new Transcript();
+    private static final ApiDocument DOCUMENT = ApiDocument.committed();
+    private final List<String> documentViolations = new ArrayList<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
 
     /** The campaigns the scenario creates, by role. */
@@ -125,7 +127,34 @@ final class ContractScenario {
 
     private ApiGateway.Response call(String step, String module, ApiGateway.Request request, String method, String path, String body)
             throws Exception {
-        return transcript.http(step, function(module).http(request.event(method, path, body, false)));
+        return documented(step, method, path, body, transcript.http(step, function(module).http(request.event(method, path, body, false))));
+    }
+
+    /**
+     * Holds the answer (and, when the API accepted it, the request) to openapi.yaml: the status is one the operation
+     * documents and the body matches its schema, by networknt's validator. What contradicts it is collected for
+     * {@link #documentViolations()}.
+     */
+    private ApiGateway.Response documented(String step, String method, String path, String body, ApiGateway.Response answer) {
+        ApiDocument.Operation operation = DOCUMENT.operation(method, path);
+        if (operation == null) {
+            documentViolations.add(step + ": " + method + " " + path + " is no operation of openapi.yaml");
+            return answer;
+        }
+        List<String> found = new ArrayList<>(DOCUMENT.violations(operation, answer.status(), answer.header("Content-Type"), answer.body()));
+        // (a batch is answered 200 with each event's own outcome: an invalid event in it is rejected on its own)
+        if (answer.status() < 300 && !operation.id().equals("trackEvents")) {
+            found.addAll(DOCUMENT.requestViolations(operation, body));
+        }
+        if (!found.isEmpty()) {
+            documentViolations.add(step + " (" + operation + ", " + answer.status() + "): " + found);
+        }
+        return answer;
+    }
+
+    /** What the scenario's requests and answers contradicted in openapi.yaml (empty when the document is true). */
+    List<String> documentViolations() {
+        return documentViolations;
     }
 
     private ApiGateway.Response campaigns(String step, ApiGateway.Request request, String method, String path, String body) throws Exception {
@@ -154,7 +183,8 @@ final class ContractScenario {
     // -------------------------------------------------------------------------------------------------- campaigns
 
     private String created(String step, String body) throws Exception {
-        ApiGateway.Response created = transcript.http(step, function("campaigns").http(admin().event("POST", CAMPAIGNS, body, true)));
+        ApiGateway.Response created = documented(step, "POST", CAMPAIGNS, body,
+                transcript.http(step, function("campaigns").http(admin().event("POST", CAMPAIGNS, body, true))));
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("data.id");
         assertEquals(CAMPAIGNS + "/" + id, URI.create(created.header("Location")).getPath());
@@ -347,7 +377,7 @@ final class ContractScenario {
                 {"name": "Spent 5 percent", "trigger_type": "budget_threshold", "trigger_config": {"spent_percentage": 5},
                  "actions": [{"type": "send_alert", "severity": "warning"}], "cooldown_minutes": 120}""");
         assertEquals(201, rule.status(), rule::toString);
-        assertEquals("\"1\"", rule.header("ETag"), "the version the rule is stored at");
+        assertEquals("\"0\"", rule.header("ETag"), "the version the rule is stored at (a new rule's, as a new campaign's)");
         assertEquals(201, campaigns("dry-run rule", admin(), "POST", CAMPAIGNS + "/" + newsletter + "/rules", """
                 {"name": "ROAS guard", "trigger_type": "performance_threshold", "trigger_config": {"metric": "roas", "value": 1.5, "min_impressions": 1},
                  "actions": [{"type": "pause_campaign", "reason": "ROAS under 1.5"}], "dry_run": true}""").status());

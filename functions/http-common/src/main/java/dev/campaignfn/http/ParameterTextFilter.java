@@ -13,15 +13,23 @@ import jakarta.ws.rs.core.MultivaluedMap;
 /**
  * Holds path and query parameters to the rule API bodies follow ({@link StorableText}): a NUL ({@code %00}), another
  * control character or a lone surrogate in a filter, a slug or an id is a 400 naming the parameter, before a route
- * reads it and PostgreSQL refuses the statement. (Bodies are checked by the JSON parser, headers' identities by
+ * reads it and PostgreSQL refuses the statement. (The pixel's parameters are its event's fields, checked by
+ * EventNormalizer, since it must answer its image. Bodies are checked by the JSON parser, headers' identities by
  * {@link Actors}.)
  */
 public class ParameterTextFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().endsWith("/t.gif")) {
+            return; // the pixel answers its image whatever it is sent; its event refuses such text field by field
+        }
         checkQuery(request.getUriInfo().getQueryParameters(true));
-        checkPath(request.getUriInfo().getPathSegments(true).stream().map(s -> s.getPath()).toList());
+        // the decoded path as it is (getPathSegments(true) would decode it a second time: "%25" fails as "%")
+        String problem = StorableText.problem(request.getUriInfo().getPath());
+        if (problem != null) {
+            throw ValidationException.of("path", problem);
+        }
     }
 
     private static void checkQuery(MultivaluedMap<String, String> parameters) {
@@ -35,15 +43,6 @@ public class ParameterTextFilter {
                 if (problem != null) {
                     throw ValidationException.of(parameter.getKey(), problem);
                 }
-            }
-        }
-    }
-
-    private static void checkPath(List<String> segments) {
-        for (String segment : segments) {
-            String problem = StorableText.problem(segment);
-            if (problem != null) {
-                throw ValidationException.of("path", problem);
             }
         }
     }

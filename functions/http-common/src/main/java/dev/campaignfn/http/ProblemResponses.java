@@ -43,14 +43,56 @@ public class ProblemResponses implements OASFilter {
                         .items(OASFactory.createSchema().ref("FieldError")))
                 .addProperty("details", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)))
                 .required(List.of("type", "title", "status", "success", "message")));
+        declareNullables(openAPI.getComponents().getSchemas());
         if (openAPI.getPaths() == null) {
             return;
         }
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
-                complete(entry.getValue(), openAPI);
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                complete(path.getKey(), entry.getKey(), entry.getValue(), openAPI);
             }
         }
+    }
+
+    /**
+     * The API writes every property of an answer, null ones included ({@code Include.ALWAYS}), and takes an explicit
+     * null for any optional property of a request: every property a schema does not require is declared nullable, the
+     * OpenAPI 3.1 way (a {@code "null"} type, or {@code anyOf} with one beside a {@code $ref}).
+     */
+    private static void declareNullables(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        for (Schema schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            for (Map.Entry<String, Schema> property : new java.util.LinkedHashMap<>(schema.getProperties()).entrySet()) {
+                if (!required.contains(property.getKey())) {
+                    schema.addProperty(property.getKey(), nullable(property.getValue()));
+                }
+            }
+        }
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getAdditionalPropertiesSchema() != null) {
+            // a map's values: a figure without a value (a change from a zero previous period) is null
+            property.setAdditionalPropertiesSchema(nullable(property.getAdditionalPropertiesSchema()));
+        }
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().anyOf(List.of(property, OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL))));
+        }
+        if (property.getType() != null && !property.getType().isEmpty() && !property.getType().contains(Schema.SchemaType.NULL)) {
+            List<Schema.SchemaType> types = new java.util.ArrayList<>(property.getType());
+            types.add(Schema.SchemaType.NULL);
+            property.setType(types);
+            if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                property.addEnumeration(null);
+            }
+        }
+        return property;
     }
 
     /**
@@ -68,7 +110,7 @@ public class ProblemResponses implements OASFilter {
         return schema;
     }
 
-    private static void complete(Operation operation, OpenAPI openAPI) {
+    private static void complete(String path, PathItem.HttpMethod method, Operation operation, OpenAPI openAPI) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -79,6 +121,29 @@ public class ProblemResponses implements OASFilter {
         if (secured) {
             add(responses, "401", "No identity (a missing or invalid bearer token)");
             add(responses, "403", "The identity lacks the route's permission");
+        }
+        // what every route can answer, whatever its parameters: a query or path parameter holding text that cannot be
+        // stored is refused on any route (ParameterTextFilter)
+        if (!path.endsWith("/t.gif")) { // the pixel answers its image whatever it is sent
+            add(responses, "400", "Invalid request: the problem's errors name each field or parameter and what is wrong");
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "No such resource, or no route matches");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "413", "The body is larger than the route accepts");
+            add(responses, "415", "The body's media type is not one the route accepts");
+        }
+        if (secured && method != PathItem.HttpMethod.GET) {
+            add(responses, "409", "The request conflicts with the resource's state, or with a concurrent change");
+        }
+        boolean conditional = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (conditional) {
+            add(responses, "412", "If-Match named another version than the stored one");
+        }
+        if (path.endsWith("/track-event") || path.endsWith("/track-events")) {
+            add(responses, "429", "Too many requests from this client; Retry-After says when to try again");
         }
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {

@@ -3,6 +3,9 @@ package dev.campaignfn.functions.exports;
 import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,7 +35,10 @@ public class ExportFileResource {
     @GET
     @Path("/files/{key}")
     @Operation(operationId = "downloadExport", summary = "A finished export's file, through the signed URL a job answered (local store only)")
-    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "200", description = "The file, as the job was asked for it", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such file, or the URL expired or is not signed right")
     public RestResponse<Object> download(@PathParam("key") String key, @QueryParam("name") String name,
             @QueryParam("expires") String expires, @QueryParam("signature") String signature) {

@@ -6,6 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,9 +55,22 @@ public class PixelResource {
     @NonBlocking
     @Produces("image/gif")
     @Operation(operationId = "trackPixel", summary = "1x1 GIF that records an impression or view",
-            description = "Query: campaign_id, event_type (impression or view, default impression), event_id, channel, "
-                    + "audience_segment, session_id, user_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id.")
+            description = "Whatever it is sent, it answers the image: a hit that cannot be recorded says why in X-Tracking-Outcome.")
     @APIResponse(responseCode = "200", description = "Always the image; X-Tracking-Outcome tells whether the hit was recorded")
+    @Parameters({
+            @Parameter(name = "campaign_id", in = ParameterIn.QUERY, description = "the campaign (required for the hit to be recorded)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "event_type", in = ParameterIn.QUERY, description = "impression (the default) or view", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "event_id", in = ParameterIn.QUERY, description = "the client's id of the hit, for de-duplication", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "channel", in = ParameterIn.QUERY, description = "the channel id", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "audience_segment", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "session_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "user_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_source", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_medium", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_campaign", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_term", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_content", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "utm_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)) })
     public CompletionStage<Response> pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
         CompletionStage<String> outcome = limiter.secondsUntilAllowed(address) > 0

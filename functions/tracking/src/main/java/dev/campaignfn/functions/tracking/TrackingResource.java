@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -95,6 +98,11 @@ public class TrackingResource {
         });
     }
 
+    /** The documented shape of a batch: at most campaignfn.tracking.max-batch-size events, each answered on its own. */
+    @Schema(name = "TrackBatch")
+    public record TrackBatch(@Schema(required = true, maxItems = 500) java.util.List<TrackEvent> events) {
+    }
+
     @POST
     @Blocking
     @Path("/track-events")
@@ -102,6 +110,8 @@ public class TrackingResource {
     @Operation(operationId = "trackEvents", summary = "Record a batch of events in one request",
             description = "Stored with one multi-row insert. Each event is answered on its own: accepted, duplicate, or rejected with its reason.")
     @APIResponse(responseCode = "200", description = "The outcome of every event, in the order sent")
+    // the body is read as a stream (BatchReader), so the document names its shape itself
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TrackBatch.class)))
     public CompletionStage<Envelope<BatchResult>> trackEvents(InputStream body, @Context HttpServerRequest request)
             throws IOException {
         if (body == null) {
