@@ -122,6 +122,11 @@ final class ApiDocument {
      * where a UUID is asked, dates in order, a known channel), so that most requests reach the route's own checks.
      */
     JsonNode sample(JsonNode schema, String name, Random random, Fixture fixture, int depth) {
+        return sample(schema, name, random, fixture, depth, true);
+    }
+
+    /** As above; without {@code optionals}, objects hold their required properties only (the likeliest to be valid). */
+    JsonNode sample(JsonNode schema, String name, Random random, Fixture fixture, int depth, boolean optionals) {
         JsonNode resolved = resolve(schema);
         if (resolved == null || depth > 4) {
             return JSON.nullNode();
@@ -129,7 +134,7 @@ final class ApiDocument {
         if (resolved.has("anyOf")) {
             for (JsonNode option : resolved.path("anyOf")) {
                 if (!"null".equals(type(option))) {
-                    return sample(option, name, random, fixture, depth);
+                    return sample(option, name, random, fixture, depth, optionals);
                 }
             }
         }
@@ -185,7 +190,7 @@ final class ApiDocument {
                 ArrayNode array = JSON.arrayNode();
                 int size = 1 + random.nextInt(2);
                 for (int i = 0; i < size; i++) {
-                    array.add(sample(resolved.path("items"), name, random, fixture, depth + 1));
+                    array.add(sample(resolved.path("items"), name, random, fixture, depth + 1, optionals));
                 }
                 return array;
             }
@@ -195,13 +200,13 @@ final class ApiDocument {
                 resolved.path("required").forEach(r -> required.add(r.asText()));
                 for (Iterator<Map.Entry<String, JsonNode>> properties = resolved.path("properties").fields(); properties.hasNext();) {
                     Map.Entry<String, JsonNode> property = properties.next();
-                    if (required.contains(property.getKey()) || random.nextInt(3) == 0) {
-                        object.set(property.getKey(), sample(property.getValue(), property.getKey(), random, fixture, depth + 1));
+                    if (required.contains(property.getKey()) || (optionals && random.nextInt(3) == 0)) {
+                        object.set(property.getKey(), sample(property.getValue(), property.getKey(), random, fixture, depth + 1, optionals));
                     }
                 }
                 JsonNode additional = resolved.path("additionalProperties");
                 if (additional.isObject() && !resolved.has("properties")) {
-                    object.set(random.nextBoolean() ? "email" : "facebook", sample(additional, name, random, fixture, depth + 1));
+                    object.set(random.nextBoolean() ? "email" : "facebook", sample(additional, name, random, fixture, depth + 1, optionals));
                 }
                 return object;
             }
