@@ -28,12 +28,15 @@ final class LauncherProcess implements AutoCloseable {
     static final Path JAR = Path.of("..", "functions", "local", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
 
     private final Process process;
+    private final Path pgdata;
+    private boolean restarted;
     final String baseUrl;
     final String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private LauncherProcess(Process process, int httpPort, int dbPort) {
+    private LauncherProcess(Process process, Path dataDirectory, int httpPort, int dbPort) {
         this.process = process;
+        this.pgdata = dataDirectory.toAbsolutePath().resolve("pgdata");
         this.baseUrl = "http://127.0.0.1:" + httpPort;
         this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
     }
@@ -55,7 +58,7 @@ final class LauncherProcess implements AutoCloseable {
             env.put("CAMPAIGNFN_LOCAL_SCHEDULE_" + schedule, "off");
         }
         env.put("CAMPAIGNFN_TRACKING_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
-        LauncherProcess launcher = new LauncherProcess(builder.start(), httpPort, dbPort);
+        LauncherProcess launcher = new LauncherProcess(builder.start(), dataDirectory, httpPort, dbPort);
         launcher.awaitReady(log);
         return launcher;
     }
@@ -91,6 +94,57 @@ final class LauncherProcess implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
 
+    /**
+     * Stops the launcher's PostgreSQL as an outage would (a fast shutdown: SIGINT to the postmaster, open connections
+     * cut), leaving the launcher running.
+     */
+    void stopDatabase() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+        new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (postmaster != null && postmaster.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (postmaster != null && postmaster.isAlive()) {
+            throw new IllegalStateException("PostgreSQL (" + pid + ") did not stop within 60 s");
+        }
+    }
+
+    /**
+     * Starts the launcher's PostgreSQL again with the options it last ran with (postmaster.opts), through its
+     * pg_ctl as the launcher's embedded server does.
+     */
+    void startDatabase(Path log) throws IOException, InterruptedException {
+        String opts = Files.readString(pgdata.resolve("postmaster.opts")).strip();
+        List<String> words = new ArrayList<>();
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        while (word.find()) {
+            words.add(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        Path pgCtl = Path.of(words.get(0)).resolveSibling("pg_ctl");
+        StringBuilder options = new StringBuilder();
+        for (int i = 1; i < words.size(); i++) {
+            if (words.get(i).equals("-D")) {
+                i++; // the data directory is pg_ctl's own argument
+                continue;
+            }
+            options.append(options.isEmpty() ? "" : " ").append(words.get(i));
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root: as the embedded server does, in a user namespace where it is not
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", pgdata.toString(), "-o", options.toString(), "-l", log.toString(), "-w", "-t", "60",
+                "start"));
+        Process pgCtlStart = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (pgCtlStart.waitFor() != 0) {
+            throw new IllegalStateException("pg_ctl start failed (" + pgCtlStart.exitValue() + "); its log: " + log);
+        }
+        restarted = true;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -102,6 +156,14 @@ final class LauncherProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        if (restarted && Files.exists(pgdata.resolve("postmaster.pid"))) {
+            // the launcher stops the database it started; one this class started again is this class's to stop
+            try {
+                stopDatabase();
+            } catch (IOException e) {
+                throw new IllegalStateException("the restarted PostgreSQL could not be stopped", e);
+            }
         }
     }
 }

@@ -172,11 +172,43 @@ public class ProblemMappers {
             return Problem.of(Status.BAD_REQUEST, "client-closed", "Client closed the connection",
                     "the connection closed before the request body was read", path(uri)).toResponse();
         }
+        if (databaseUnavailable(e)) {
+            // not the request's fault nor a bug: the caller may retry (ids and idempotency keys make a retry safe)
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            Response response = Problem.of(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
+                    "the database cannot be reached just now; retry in a few seconds", path(uri)).toResponse();
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request failed unexpectedly; quote error id " + errorId + " when reporting it", path(uri))
                 .withDetails(Map.of("error_id", errorId)).toResponse();
+    }
+
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * Whether {@code e} comes from the database being out of reach rather than from the request: a connection that
+     * cannot be opened or broke (SQLState class 08), a server shutting down or starting (57P), or the pool's
+     * acquisition timeout (Agroal's, which has no SQLState) while no connection can be made.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean clientWentAway(Throwable e) {

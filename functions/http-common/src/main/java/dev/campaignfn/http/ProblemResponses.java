@@ -142,6 +142,9 @@ public class ProblemResponses implements OASFilter {
         if (conditional) {
             add(responses, "412", "If-Match named another version than the stored one");
         }
+        if (!path.endsWith("/t.gif") && !path.startsWith("/local/")) {
+            add(responses, "503", "The database cannot be reached just now; Retry-After says when to try again");
+        }
         if (path.endsWith("/track-event") || path.endsWith("/track-events")) {
             add(responses, "429", "Too many requests from this client; Retry-After says when to try again");
         }
