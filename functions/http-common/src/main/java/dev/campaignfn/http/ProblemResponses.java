@@ -127,6 +127,8 @@ public class ProblemResponses implements OASFilter {
         if (!path.endsWith("/t.gif")) { // the pixel answers its image whatever it is sent
             add(responses, "400", "Invalid request: the problem's errors name each field or parameter and what is wrong");
         }
+        add(responses, "414", "The path and query are longer than 8 KiB (RequestSizeFilter, as API Gateway)");
+        add(responses, "431", "The request headers are larger than 10 KiB together (RequestSizeFilter, as API Gateway)");
         if (path.contains("{")) {
             add(responses, "404", "No such resource, or no route matches");
         }

@@ -56,6 +56,17 @@ class LauncherTest {
                 .statusCode(403).contentType("application/problem+json");
     }
 
+    /** What the HTTP layer refuses is a problem too, within API Gateway's limits (8 KiB target, 10 KiB headers). */
+    @Test
+    void tooLongUrisAndHeadersAreProblems() {
+        String admin = token("analyst");
+        given().auth().oauth2(admin).queryParam("padding", "x".repeat(9_000)).get("/v1/marketing/admin/campaigns").then().statusCode(414)
+                .contentType("application/problem+json").body("status", equalTo(414)).body("details.limit_bytes", equalTo(8192));
+        given().auth().oauth2(admin).header("X-Padding", "p".repeat(11_000)).get("/v1/marketing/admin/campaigns").then()
+                .statusCode(431).contentType("application/problem+json").body("status", equalTo(431));
+        given().auth().oauth2(admin).queryParam("padding", "x".repeat(7_000)).get("/v1/marketing/admin/campaigns").then().statusCode(200);
+    }
+
     @Test
     void demoDataLoadsOnce() {
         // other tests of this module (the page tests) may have loaded them first: the names count, not who created them
