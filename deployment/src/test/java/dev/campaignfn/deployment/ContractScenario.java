@@ -368,7 +368,7 @@ final class ContractScenario {
                 {"name": "Estimate", "timeline": {"start_date": "2031-03-01T00:00:00Z", "end_date": "2031-03-31T00:00:00Z"},
                  "budget": {"total": 3000}, "channels": [{"channel": "facebook", "budget": 1000}, {"channel": "google_search", "budget": 2000}]}""");
         assertEquals(100000, estimate.json().getInt("data.channels[0].estimate.expected_impressions"), estimate::toString);
-        assertEquals(200, campaigns("set benchmark", operator(), "PUT", ADMIN_API + "/plans/benchmarks/email",
+        assertEquals(200, campaigns("set benchmark", operator(), "PUT", ADMIN_API + "/plans/benchmarks/podcast",
                 "{\"cpm\": 18.5, \"ctr\": 0.004, \"cvr\": 0.02, \"reach_ratio\": 0.7}").status());
         campaigns("benchmarks", analyst(), "GET", ADMIN_API + "/plans/benchmarks", null);
 
