@@ -51,7 +51,7 @@ class ApiFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiDocument API = ApiDocument.committed();
-    private static final List<ApiDocument.Operation> OPERATIONS = new ArrayList<>();
+    static final List<ApiDocument.Operation> OPERATIONS = new ArrayList<>();
 
     static {
         for (ApiDocument.Operation operation : API.operations) {
@@ -75,17 +75,17 @@ class ApiFuzzTest {
             "2147483648", "-0", "0.1e1", "1700000000", "\"12\"", "\"NaN\"");
     private static final List<String> HOSTILE_OTHERS = List.of("null", "true", "[]", "{}", "[null]", "{\"unknown\": 1}", "[\"a\\u0000\"]",
             "{\"k\\u0000\": 1}", "{\"k\": \"\\ud800\"}", DEEP_ARRAY, DEEP_OBJECT);
-    private static final List<String> HOSTILE_VALUES = java.util.stream.Stream.of(HOSTILE_STRINGS, HOSTILE_NUMBERS, HOSTILE_OTHERS)
+    static final List<String> HOSTILE_VALUES = java.util.stream.Stream.of(HOSTILE_STRINGS, HOSTILE_NUMBERS, HOSTILE_OTHERS)
             .flatMap(List::stream).toList();
 
     /** Whole bodies. */
-    private static final List<byte[]> HOSTILE_BODIES = List.of(bytes(""), bytes("{"), bytes("null"), bytes("[]"), bytes("\"x\""),
+    static final List<byte[]> HOSTILE_BODIES = List.of(bytes(""), bytes("{"), bytes("null"), bytes("[]"), bytes("\"x\""),
             bytes(DEEP_ARRAY), bytes(DEEP_OBJECT), new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' },
             new byte[] { (byte) 0xFF, (byte) 0xFE, 0 }, bytes("{\"a\": 1, \"a\": 2}"), bytes("{} {}"), bytes("{\"name\": \"\\u0000\"}"),
             bytes("{\"k\\u0000\": 1}"), bytes("[" + "1,".repeat(200_000) + "1]"));
 
     /** Query and path parameter values (sent percent-encoded as UTF-8). */
-    private static final List<String> HOSTILE_TEXT = List.of("a\u0000b", "\u0007", "sur\uD800rogate", "x".repeat(2_000), "-1", "1e400",
+    static final List<String> HOSTILE_TEXT = List.of("a\u0000b", "\u0007", "sur\uD800rogate", "x".repeat(2_000), "-1", "1e400",
             "+999999999-12-31", "+999999999-12-31T23:59:59Z", "-0001-01-01", "1700000000", "not-a-uuid", "' OR 1=1 --", "../..", "",
             " ", "\uD83D\uDE00", "%", "2031-02-30", "NaN", "true,false,,", "00000000-0000-0000-0000-000000000000");
 
@@ -148,13 +148,14 @@ class ApiFuzzTest {
     Arbitrary<Request> hostileRequests() {
         return Combinators.combine(Arbitraries.integers().between(0, OPERATIONS.size() - 1), Arbitraries.of(Target.values()),
                 Arbitraries.integers().between(0, 10_000), Arbitraries.of(HOSTILE_VALUES), Arbitraries.of(HOSTILE_BODIES),
-                Arbitraries.of(HOSTILE_TEXT), Arbitraries.longs()).as(ApiFuzzTest::hostile);
+                Arbitraries.of(HOSTILE_TEXT), Arbitraries.longs())
+                .as((index, target, pick, value, body, text, seed) -> hostile(fixture, index, target, pick, value, body, text, seed));
     }
 
     @Provide
     Arbitrary<Request> shapedRequests() {
         return Combinators.combine(Arbitraries.integers().between(0, OPERATIONS.size() - 1), Arbitraries.longs())
-                .as((index, seed) -> plausible(OPERATIONS.get(index), new Random(seed), null, null, null, null));
+                .as((index, seed) -> plausible(fixture, OPERATIONS.get(index), new Random(seed), null, null, null, null));
     }
 
     /** Where an operation takes text: a string (or list of strings) property of its body, or a string query parameter. */
@@ -198,7 +199,7 @@ class ApiFuzzTest {
                 Arbitraries.longs()).as((text, seed) -> {
                     String json = "\"" + text + "\"";
                     String value = slot.place().equals("query") ? unescape(text) : slot.list() ? "[" + json + "]" : json;
-                    return plausible(slot.operation(), new Random(seed), slot.place().equals("query") ? "query" : "text", slot.index(), value,
+                    return plausible(fixture, slot.operation(), new Random(seed), slot.place().equals("query") ? "query" : "text", slot.index(), value,
                             null);
                 }));
     }
@@ -292,16 +293,17 @@ class ApiFuzzTest {
     }
 
     /** A plausible request for {@code operation} with one place made hostile. */
-    private static Request hostile(int index, Target target, int pick, String value, byte[] wholeBody, String text, long seed) {
+    static Request hostile(ApiDocument.Fixture fixture, int index, Target target, int pick, String value, byte[] wholeBody, String text,
+            long seed) {
         ApiDocument.Operation operation = OPERATIONS.get(index);
         Random random = new Random(seed);
         return switch (target) {
-            case BODY_PROPERTY -> operation.body() == null ? plausible(operation, random, "query", pick, text, null)
-                    : plausible(operation, random, "property", pick, value, null);
-            case BODY -> operation.body() == null ? plausible(operation, random, "query", pick, text, null)
-                    : plausible(operation, random, null, pick, null, wholeBody);
-            case QUERY -> plausible(operation, random, "query", pick, text, null);
-            case PATH -> plausible(operation, random, operation.path().contains("{") ? "path" : "query", pick, text, null);
+            case BODY_PROPERTY -> operation.body() == null ? plausible(fixture, operation, random, "query", pick, text, null)
+                    : plausible(fixture, operation, random, "property", pick, value, null);
+            case BODY -> operation.body() == null ? plausible(fixture, operation, random, "query", pick, text, null)
+                    : plausible(fixture, operation, random, null, pick, null, wholeBody);
+            case QUERY -> plausible(fixture, operation, random, "query", pick, text, null);
+            case PATH -> plausible(fixture, operation, random, operation.path().contains("{") ? "path" : "query", pick, text, null);
         };
     }
 
@@ -310,14 +312,14 @@ class ApiFuzzTest {
      * property, query or path parameter gets {@code hostile} instead (for a query without parameters: an extra one),
      * and {@code body}, when given, replaces the body.
      */
-    private static Request plausible(ApiDocument.Operation operation, Random random, String place, Integer pick, String hostile,
-            byte[] body) {
+    static Request plausible(ApiDocument.Fixture fixture, ApiDocument.Operation operation, Random random, String place, Integer pick,
+            String hostile, byte[] body) {
         String path = operation.path();
         List<ApiDocument.Parameter> pathParameters = operation.parameters().stream().filter(p -> p.in().equals("path")).toList();
         List<ApiDocument.Parameter> queryParameters = operation.parameters().stream().filter(p -> p.in().equals("query")).toList();
         for (int i = 0; i < pathParameters.size(); i++) {
             ApiDocument.Parameter parameter = pathParameters.get(i);
-            String value = "path".equals(place) && pick % pathParameters.size() == i ? hostile : pathValue(parameter.name(), random);
+            String value = "path".equals(place) && pick % pathParameters.size() == i ? hostile : pathValue(fixture, parameter.name(), random);
             // an empty segment is another route's path (the collection's), not a value of this one
             value = value.isEmpty() ? " " : value;
             path = path.replace("{" + parameter.name() + "}", encode(value).replace("+", "%20"));
@@ -373,7 +375,7 @@ class ApiFuzzTest {
         return random.nextInt(4) == 0 ? any : pool.get(random.nextInt(pool.size()));
     }
 
-    private static String pathValue(String name, Random random) {
+    private static String pathValue(ApiDocument.Fixture fixture, String name, Random random) {
         String lower = name.toLowerCase();
         if (lower.equals("channel")) {
             return random.nextBoolean() ? "email" : "facebook";

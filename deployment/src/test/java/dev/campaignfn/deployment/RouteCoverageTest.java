@@ -103,7 +103,7 @@ class RouteCoverageTest {
     }
 
     /** Path templates with the parameter names blanked: /campaigns/{id} and /campaigns/{campaignId} are one path. */
-    private static String normalized(String path) {
+    static String normalized(String path) {
         return path.replaceAll("\\{[^}]+}", "{}").replaceAll("/+$", "");
     }
 
@@ -118,7 +118,7 @@ class RouteCoverageTest {
     }
 
     /** Each path the JAX-RS resources of functions/&lt;module&gt; declare (class @Path + method @Path), by module. */
-    private static Map<String, String> servingModules() throws Exception {
+    static Map<String, String> servingModules() throws Exception {
         // the class's @Path, then per method its verb and @Path (in either order) up to the method's "public"
         Pattern token = Pattern.compile("@Path\\(([^)]*)\\)|(@GET|@POST|@PUT|@DELETE|@PATCH|\\bclass|\\bpublic)\\b");
         Map<String, String> servedBy = new TreeMap<>();

@@ -45,8 +45,9 @@ public class BodyLimitFilter {
             return;
         }
         if (Context.isOnEventLoopThread()) {
-            // a non-blocking route's body is read by the I/O thread: it must say its length up front
-            if (declared == null) {
+            // a non-blocking route's body is read by the I/O thread: it must say its length up front (a request with
+            // neither a length nor chunked encoding has no body at all, and is answered as an empty one is)
+            if (declared == null && request.getHeaderString("Transfer-Encoding") != null) {
                 throw new WebApplicationException(Problem.of(Response.Status.LENGTH_REQUIRED, "length-required",
                         "Length required", "this route needs a Content-Length header", request.getUriInfo().getPath())
                         .toResponse());
