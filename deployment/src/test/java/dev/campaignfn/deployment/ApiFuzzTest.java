@@ -36,11 +36,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The API against inputs nobody should send, as an outside fuzzer would send them: requests over every operation of
- * openapi.yaml, made by jqwik, to the launcher started from its jar. Two properties:
+ * openapi.yaml, made by jqwik, to the launcher started from its jar. Three properties:
  * <ul>
  * <li>hostile: one place of a plausible request (a body property, the whole body, a query or a path parameter) holds a
  * hostile value: NUL and other control characters, lone surrogates, 100 KB strings, 1e400, out-of-range dates,
  * wrong types, deep JSON, invalid UTF-8;</li>
+ * <li>unstorable text: every place that takes text, given text PostgreSQL cannot store as sent, refuses it;</li>
  * <li>shaped: random requests shaped by the operation's own schemas.</li>
  * </ul>
  * Every answer: no 5xx; a 4xx is an {@code application/problem+json} body naming no Java type, SQL or stack frame, and

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the OpenAPI document the way the API behaves: every error answer is an RFC 9457
- * {@code application/problem+json} body ({@link Problem}), and every secured route can answer 401
- * (no identity) and 403 (no permission); a success answer without a declared body is the JSON envelope. Registered with
- * {@code mp.openapi.filter}.
+ * {@code application/problem+json} body ({@link Problem}); every status an operation can answer is listed (401/403 on
+ * secured routes, and the 400, 404, 409, 412, 413, 414, 415, 429, 431 and 503 the shared filters and mappers give);
+ * optional properties are nullable, since answers write their nulls; a success answer without a declared body is the
+ * JSON envelope. Registered with {@code mp.openapi.filter}.
  */
 public class ProblemResponses implements OASFilter {
 
