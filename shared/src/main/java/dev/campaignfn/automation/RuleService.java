@@ -133,10 +133,6 @@ public class RuleService {
         rule.updatedAt = clock.instant();
     }
 
-    private static boolean isMoney(BigDecimal amount) {
-        return amount.signum() >= 0 && amount.scale() <= Money.SCALE && amount.precision() - amount.scale() <= 12;
-    }
-
     private static BigDecimal decimal(Object value) {
         return value == null ? null : new BigDecimal(value.toString());
     }
@@ -219,7 +215,7 @@ public class RuleService {
                 case "cooldown_minutes" -> violations.check(value instanceof Integer n && n >= 0 && n <= 525_600, "guardrails." + key,
                         "must be a whole number of minutes from 0 to 525600");
                 // money, as a rule made from the template stores it: refused rather than rounded
-                default -> violations.check(value instanceof Number n && isMoney(new BigDecimal(n.toString())), "guardrails." + key,
+                default -> violations.check(value instanceof Number n && Money.fits(new BigDecimal(n.toString())), "guardrails." + key,
                         "must be an amount ≥ 0 with at most 12 integer digits and 2 decimals");
             }
         }

@@ -13,6 +13,11 @@ public final class Money {
     private Money() {
     }
 
+    /** Whether NUMERIC(14,2) holds {@code amount} as it is, and it is not negative: what {@link #DIGITS_RULE} says. */
+    public static boolean fits(BigDecimal amount) {
+        return amount.signum() >= 0 && amount.scale() <= SCALE && amount.precision() - amount.scale() <= 12;
+    }
+
     /** 1000 becomes 1000.00; callers have already refused more than two decimals. */
     public static BigDecimal of(BigDecimal amount) {
         return amount == null ? null : amount.setScale(SCALE, RoundingMode.UNNECESSARY);

@@ -27,14 +27,4 @@ public class RejectedTextException extends JsonParseException {
     public String reason() {
         return reason;
     }
-
-    /** The first {@code RejectedTextException} among {@code error} and its causes, or null. */
-    public static RejectedTextException in(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RejectedTextException rejected) {
-                return rejected;
-            }
-        }
-        return null;
-    }
 }

@@ -35,15 +35,6 @@ public final class StorableText {
         return null;
     }
 
-    /** {@code text} when it can be stored; otherwise a {@link ValidationException} naming {@code field}. */
-    public static String require(String text, String field) {
-        String problem = problem(text);
-        if (problem != null) {
-            throw ValidationException.of(field, problem);
-        }
-        return text;
-    }
-
     private static String codePoint(char c) {
         return String.format("U+%04X", (int) c);
     }

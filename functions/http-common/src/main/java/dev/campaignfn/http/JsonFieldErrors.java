@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import dev.campaignfn.common.Causes;
 import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.RejectedTextException;
 import dev.campaignfn.common.Rfc3339;
@@ -40,7 +41,7 @@ public final class JsonFieldErrors {
     }
 
     private static FieldError one(JsonProcessingException e) {
-        RejectedTextException text = RejectedTextException.in(e);
+        RejectedTextException text = Causes.find(e, RejectedTextException.class);
         if (text != null) {
             return new FieldError(text.field(), text.reason());
         }

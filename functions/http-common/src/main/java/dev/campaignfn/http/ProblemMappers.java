@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.campaignfn.common.Causes;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.NotFoundException;
@@ -92,10 +93,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response transactionFailed(jakarta.transaction.TransactionalException e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
-                return concurrentlyModified(uri);
-            }
+        if (Causes.any(e, cause -> cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException)) {
+            return concurrentlyModified(uri);
         }
         return unexpected(e, uri);
     }
@@ -132,10 +131,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // the JSON body reader reports Jackson's failures wrapped in a 400: answer them as the field errors they are
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return json(json, uri);
-            }
+        JsonProcessingException json = Causes.find(e.getCause(), JsonProcessingException.class);
+        if (json != null) {
+            return json(json, uri);
         }
         if (e.getResponse().getEntity() instanceof Problem) {
             return e.getResponse();
@@ -186,38 +184,28 @@ public class ProblemMappers {
                 .withDetails(Map.of("error_id", errorId)).toResponse();
     }
 
-    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /**
      * Whether {@code e} comes from the database being out of reach rather than from the request: a connection that
      * cannot be opened or broke (SQLState class 08), a server shutting down or starting (57P), or the pool's
      * acquisition timeout (Agroal's, which has no SQLState) while no connection can be made.
      */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
-            }
+    private static boolean databaseUnavailable(Throwable e) {
+        return Causes.any(e, cause -> cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLException sql && connectionLost(sql));
+    }
+
+    private static boolean connectionLost(java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || state.startsWith("57P");
         }
-        return false;
+        return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
     }
 
     private static boolean clientWentAway(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, HttpClosedException.class) != null;
     }
 
     private static Response concurrentlyModified(UriInfo uri) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.campaignfn.common.Causes;
 import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.RejectedTextException;
 import dev.campaignfn.common.ValidationException;
@@ -77,7 +78,7 @@ final class BatchReader {
         try {
             return TrackingService.Candidate.of(events.readValue(parser));
         } catch (JsonProcessingException e) {
-            if (!(e instanceof JsonMappingException) && RejectedTextException.in(e) == null) {
+            if (!(e instanceof JsonMappingException) && Causes.find(e, RejectedTextException.class) == null) {
                 throw e; // the batch is not JSON past this point: no later element can be read
             }
             UUID hint = skipRest(parser, array);
