@@ -31,6 +31,7 @@ final class ApiDocument {
 
     static final Path FILE = Path.of("..", "openapi.yaml");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     record Parameter(String name, String in, boolean required, JsonNode schema) {
     }
@@ -63,7 +64,7 @@ final class ApiDocument {
         document = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile());
         // components/schemas as $defs, their references rewritten, so that a schema can be validated on its own
         String rewritten = document.at("/components/schemas").toString().replace("#/components/schemas/", "#/$defs/");
-        definitions = (ObjectNode) new ObjectMapper().readTree(rewritten);
+        definitions = (ObjectNode) MAPPER.readTree(rewritten);
         boolean securedByDefault = document.path("security").size() > 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -286,7 +287,7 @@ final class ApiDocument {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.set("$defs", definitions);
         try {
-            schema.set("allOf", JSON.arrayNode().add(new ObjectMapper().readTree(
+            schema.set("allOf", JSON.arrayNode().add(MAPPER.readTree(
                     documented.toString().replace("#/components/schemas/", "#/$defs/"))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -297,7 +298,7 @@ final class ApiDocument {
     private static List<String> validate(JsonSchema validator, String body) {
         List<String> found = new ArrayList<>();
         try {
-            for (ValidationMessage message : validator.validate(new ObjectMapper().readTree(body))) {
+            for (ValidationMessage message : validator.validate(MAPPER.readTree(body))) {
                 found.add(message.getMessage());
             }
         } catch (IOException e) {

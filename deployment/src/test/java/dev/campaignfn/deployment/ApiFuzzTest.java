@@ -115,10 +115,7 @@ class ApiFuzzTest {
 
     @BeforeContainer
     static void startLauncher() throws Exception {
-        Path data = Path.of("target", "fuzz-launcher");
-        deleteTree(data);
-        Files.createDirectories(data);
-        launcher = LauncherProcess.start(data, Path.of("target", "fuzz-launcher.log"));
+        launcher = LauncherProcess.fresh("fuzz-launcher");
         adminToken = launcher.token("super_admin");
         String start = java.time.Instant.now().minus(Duration.ofDays(1)).toString();
         String end = java.time.Instant.now().plus(Duration.ofDays(60)).toString();
@@ -430,13 +427,5 @@ class ApiFuzzTest {
 
     private static String abbreviate(String text) {
         return text == null || text.length() <= 400 ? text : text.substring(0, 400) + "... (" + text.length() + " characters)";
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -54,14 +54,7 @@ class DatabaseOutageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Path.of("target", "outage-launcher");
-        if (Files.exists(data)) {
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(data);
-        launcher = LauncherProcess.start(data, Path.of("target", "outage-launcher.log"));
+        launcher = LauncherProcess.fresh("outage-launcher");
         token = launcher.token("super_admin");
         String start = Instant.now().minus(Duration.ofDays(1)).toString();
         String end = Instant.now().plus(Duration.ofDays(30)).toString();

@@ -47,14 +47,7 @@ class LauncherLambdaParityTest extends RuntimeClientFixture {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Packaging.JVM.built(), "no JVM function.zip: build them with ./mvnw -B package -DskipTests");
-        Path data = Path.of("target", "parity-launcher");
-        if (Files.exists(data)) {
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(data);
-        launcher = LauncherProcess.start(data, Path.of("target", "parity-launcher.log"));
+        launcher = LauncherProcess.fresh("parity-launcher");
         token = launcher.token("super_admin");
         stack = stack(Packaging.JVM);
         try (Running migrate = stack.start("automation", "migrate")) {

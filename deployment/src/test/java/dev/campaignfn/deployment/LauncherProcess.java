@@ -41,7 +41,18 @@ final class LauncherProcess implements AutoCloseable {
         this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
     }
 
-    static LauncherProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
+    /** A launcher on an empty data directory {@code target/<name>}, logging to {@code target/<name>.log}. */
+    static LauncherProcess fresh(String name) throws IOException, InterruptedException {
+        Path data = Path.of("target", name);
+        if (Files.exists(data)) {
+            try (var walk = Files.walk(data)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return start(Files.createDirectories(data), Path.of("target", name + ".log"));
+    }
+
+    private static LauncherProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("no launcher at " + JAR + ": build it first (./mvnw -B package -DskipTests)");
         }
