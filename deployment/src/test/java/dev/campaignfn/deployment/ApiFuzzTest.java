@@ -1,10 +1,7 @@
 package dev.campaignfn.deployment;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +108,6 @@ class ApiFuzzTest {
     private static ApiDocument.Fixture fixture;
     private static String adminToken;
     private static List<String> tables;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeContainer
     static void startLauncher() throws Exception {
@@ -389,15 +385,7 @@ class ApiFuzzTest {
     }
 
     private static HttpResponse<String> send(String method, String uri, byte[] body, boolean secured) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(launcher.baseUrl + uri)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (secured) {
-            builder.header("Authorization", "Bearer " + adminToken);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return launcher.send(method, uri, body, secured ? adminToken : null, Duration.ofSeconds(60));
     }
 
     /** Every table's row count and a hash of its rows: any insert, update or delete changes it. */

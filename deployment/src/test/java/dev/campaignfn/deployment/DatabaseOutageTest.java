@@ -3,10 +3,8 @@ package dev.campaignfn.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +42,6 @@ class DatabaseOutageTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LauncherProcess launcher;
     private static String token;
     private static String campaign;
@@ -168,14 +165,9 @@ class DatabaseOutageTest {
     }
 
     private static Answer call(String what, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launcher.baseUrl + path)).timeout(BOUND.plusSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
         long started = System.nanoTime();
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = launcher.send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), token,
+                BOUND.plusSeconds(10));
         return new Answer(what, answer.statusCode(), answer.body(), answer.headers().firstValue("Retry-After").orElse(null),
                 Duration.ofNanos(System.nanoTime() - started));
     }

@@ -3,9 +3,6 @@ package dev.campaignfn.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +35,6 @@ import dev.campaignfn.testing.ApiGateway;
 class LauncherLambdaParityTest extends RuntimeClientFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LauncherProcess launcher;
     private static String token;
     private static Stack stack;
@@ -110,16 +106,8 @@ class LauncherLambdaParityTest extends RuntimeClientFixture {
     }
 
     private static HttpResponse<String> launcher(ApiFuzzTest.Request request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(launcher.baseUrl + request.uri())).timeout(Duration.ofSeconds(60))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if (request.body() != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (request.operation().secured()) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return launcher.send(request.method(), request.uri(), request.body(), request.operation().secured() ? token : null,
+                Duration.ofSeconds(60));
     }
 
     private static Running function(String module) throws Exception {

@@ -101,6 +101,20 @@ final class LauncherProcess implements AutoCloseable {
         return new ObjectMapper().readTree(answer.body()).at("/data/access_token").asText();
     }
 
+    /** A request to the launcher: a JSON body when {@code body} is given, a bearer token when {@code token} is. */
+    HttpResponse<String> send(String method, String pathAndQuery, byte[] body, String token, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
