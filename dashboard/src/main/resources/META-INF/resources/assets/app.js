@@ -435,7 +435,7 @@ async function renderDashboard(params) {
   if (picker) picker.addEventListener('change', e => setParams({ currency: e.target.value }));
 
   const s = dash.summary;
-  const ch = dash.period_change || {};
+  const ch = dash.period_change_exact || {};
   const cur = dash.currency;
   fill('[data-testid=totals]', s.total_campaigns === 0 ? empty(`No ${cur} campaign ran in this period.`) : [
     card('total-spend', 'Spend', money(s.total_spend, cur), s.total_spend, change('spend', ch.spend)),
@@ -591,7 +591,7 @@ async function renderCampaign(id, params) {
 function renderReport(r) {
   const cur = r.currency;
   const s = r.summary;
-  const ch = r.period_change || {};
+  const ch = r.period_change_exact || {};
   fill('[data-testid=campaign-name]', `${esc(r.campaign.name)} <span class="status ${esc(r.campaign.status)}">${esc(label(r.campaign.status))}</span>`);
   fill('[data-testid=campaign-period]', periodText(r) + ` · ${esc(label(r.campaign.type))}`);
   fill('[data-testid=campaign-summary]', [

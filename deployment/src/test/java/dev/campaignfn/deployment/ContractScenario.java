@@ -611,11 +611,11 @@ final class ContractScenario {
     private void exports() throws Exception {
         ApiGateway.Response csv = export("csv", "campaign_id=" + sale + "&" + period("Asia/Kolkata"));
         assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
-        assertTrue(csv.body().startsWith("Date,Campaign Name,Type,Views,Clicks,Conversions,Impressions"), csv.body());
+        assertTrue(csv.body().startsWith("Date,Campaign Name,Template Type,Views,Clicks,Conversions,Impressions"), csv.body());
         assertEquals(15, csv.body().strip().split("\n").length, "a header and a row per day");
         ApiGateway.Response xlsx = export("xlsx", "campaign_id=" + sale + "&" + period("Asia/Kolkata") + "&format=xlsx");
         List<List<String>> cells = table(transcript.fact("xlsx cells", cells(xlsx.bodyBytes())));
-        assertEquals(List.of("Date", "Campaign Name", "Type"), cells.get(0).subList(0, 3));
+        assertEquals(List.of("Date", "Campaign Name", "Template Type"), cells.get(0).subList(0, 3));
         assertEquals(15, cells.size(), "a header and a row per day");
         export("segmented csv", "report=segmented&segment_by=channel&campaign_id=" + sale + "&" + period("Asia/Kolkata"));
         export("comparison csv", "report=comparison&campaign_ids=" + sale + "," + newsletter + "&" + period("UTC"));

@@ -2,6 +2,7 @@ package dev.campaignfn.analytics;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.tracking.EventDimension;
+import dev.campaignfn.tracking.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,14 +38,22 @@ public class CampaignAnalytics {
 
     /** Seed 004's campaign analytics. */
     public record CampaignReport(CampaignBrief campaign, @JsonUnwrapped ReportContext context, Summary summary,
-            List<Map<String, Object>> dailyStats, Map<String, BigDecimal> periodChange, PreviousPeriod previousPeriod) {
+            List<Map<String, Object>> dailyStats, Map<String, BigDecimal> periodChange, Map<String, BigDecimal> periodChangeExact,
+            PreviousPeriod previousPeriod) {
     }
 
     /** What the change compares with: the same number of days just before. */
     public record PreviousPeriod(PeriodView period, Summary summary) {
     }
 
-    public record SummaryReport(CampaignBrief campaign, @JsonUnwrapped ReportContext context, Summary summary) {
+    public record SummaryReport(CampaignBrief campaign, @JsonUnwrapped ReportContext context, CampaignSummary summary) {
+    }
+
+    /**
+     * The period's totals and metrics, with seed 004's summary-view fields beside them: the campaign's id
+     * and its lifetime {@code first_event} and {@code last_event} (the seed's summary view is lifetime).
+     */
+    public record CampaignSummary(UUID campaignId, @JsonUnwrapped Summary totals, Instant firstEvent, Instant lastEvent) {
     }
 
     public record SeriesReport(CampaignBrief campaign, @JsonUnwrapped ReportContext context, List<Map<String, Object>> dailyStats) {
@@ -82,6 +92,9 @@ public class CampaignAnalytics {
 
     @Inject
     ReportReader reader;
+
+    @Inject
+    EventTotals events;
 
     @Inject
     AnalyticsConfig config;
@@ -136,8 +149,8 @@ public class CampaignAnalytics {
             }
         }
         return new CampaignReport(CampaignBrief.of(scope.campaign()), scope.context(), Summary.of(total),
-                SeriesPoints.of(series, unsegmented.groupBy(), current, unsegmented.metrics(), costKnown),
-                SeriesPoints.change(total, before), new PreviousPeriod(PeriodView.of(previous), Summary.of(before)));
+                SeriesPoints.of(series, current, unsegmented.metrics(), costKnown, identity(scope)), SeriesPoints.change(total, before),
+                SeriesPoints.exactChange(total, before), new PreviousPeriod(PeriodView.of(previous), Summary.of(before)));
     }
 
     /** What a report of this campaign would cover (period, zone, currency, filters), without reading any event. */
@@ -148,7 +161,9 @@ public class CampaignAnalytics {
     public SummaryReport summary(UUID campaignId, ReportRequest request) {
         ReportRequest unsegmented = request.segmentedBy(null);
         Scope scope = scope(campaignId, unsegmented);
-        return new SummaryReport(CampaignBrief.of(scope.campaign()), scope.context(), Summary.of(total(scope, unsegmented)));
+        EventTotals.EventSpan span = events.span(campaignId, unsegmented.includeBots());
+        return new SummaryReport(CampaignBrief.of(scope.campaign()), scope.context(), new CampaignSummary(campaignId,
+                Summary.of(total(scope, unsegmented)), span.firstEvent(), span.lastEvent()));
     }
 
     public SeriesReport daily(UUID campaignId, ReportRequest request) {
@@ -158,7 +173,7 @@ public class CampaignAnalytics {
         Map<Integer, MetricTotals> byBucket = ReportRow.sumBy(reader.read(scope.zones(), unsegmented.zone(), boundaries, unsegmented),
                 ReportRow::bucket, unsegmented.costKnown());
         return new SeriesReport(CampaignBrief.of(scope.campaign()), scope.context(),
-                SeriesPoints.of(boundaries, unsegmented.groupBy(), byBucket, unsegmented.metrics(), unsegmented.costKnown()));
+                SeriesPoints.of(boundaries, byBucket, unsegmented.metrics(), unsegmented.costKnown(), identity(scope)));
     }
 
     /** Breaks the series down by {@code segment_by} (seed 004's default: audience_segment); largest segments first. */
@@ -179,8 +194,8 @@ public class CampaignAnalytics {
                 + s.summary().totalClicks() + s.summary().totalConversions())).thenComparing(SegmentSummary::segment));
         Map<String, List<Map<String, Object>>> stats = new LinkedHashMap<>();
         for (SegmentSummary segment : segments) {
-            stats.put(segment.segment(), SeriesPoints.of(boundaries, segmented.groupBy(),
-                    ReportRow.sumBy(bySegment.get(segment.segment()), ReportRow::bucket, costKnown), segmented.metrics(), costKnown));
+            stats.put(segment.segment(), SeriesPoints.of(boundaries, ReportRow.sumBy(bySegment.get(segment.segment()), ReportRow::bucket,
+                    costKnown), segmented.metrics(), costKnown, segmentIdentity(scope, segmented, segment.segment())));
         }
         return new SegmentedReport(CampaignBrief.of(scope.campaign()), scope.context(), segmented.segmentBy(), segments, stats);
     }
@@ -219,6 +234,26 @@ public class CampaignAnalytics {
         channels.sort(Comparator.comparingLong((ChannelSummary c) -> -c.summary().totalImpressions())
                 .thenComparing(ChannelSummary::channel));
         return new ChannelReport(CampaignBrief.of(scope.campaign()), scope.context(), channels, Summary.of(all));
+    }
+
+    /** What every point of a campaign's series repeats: seed 004's {@code campaign_id}. */
+    private static Map<String, Object> identity(Scope scope) {
+        return Map.of("campaign_id", scope.campaign().id);
+    }
+
+    /**
+     * A segment's points name the row as seed 004's segmented view does: the campaign, then each of its
+     * three dimensions. The one segmented by holds the segment's value (null for events without one, as
+     * the seed's view), a filtered one the filter's value, the others null: they are summed over.
+     */
+    private static Map<String, Object> segmentIdentity(Scope scope, ReportRequest request, String segment) {
+        Map<String, Object> identity = new LinkedHashMap<>(identity(scope));
+        for (EventDimension dimension : EventDimension.values()) {
+            String value = dimension == request.segmentBy() ? (UNKNOWN_SEGMENT.equals(segment) ? null : segment)
+                    : request.filter().get(dimension);
+            identity.put(dimension.column(), value);
+        }
+        return identity;
     }
 
     private MetricTotals total(Scope scope, ReportRequest request) {

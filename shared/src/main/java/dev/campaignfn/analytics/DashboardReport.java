@@ -45,7 +45,8 @@ public class DashboardReport {
 
     public record Dashboard(@JsonUnwrapped ReportContext context, PeriodView previousPeriod,
             List<CurrencyChoice.CurrencyCount> otherCurrencies,
-            DashboardSummary summary, Map<String, BigDecimal> periodChange, List<TopCampaign> topCampaigns,
+            DashboardSummary summary, Map<String, BigDecimal> periodChange,
+            Map<String, BigDecimal> periodChangeExact, List<TopCampaign> topCampaigns,
             List<Map<String, Object>> trends, List<ChannelPerformance> byChannel, List<CampaignKpi> kpis) {
     }
 
@@ -160,7 +161,7 @@ public class DashboardReport {
                         : Comparator.<BigDecimal>reverseOrder()))
                 .thenComparing(c -> c.summary().totalRevenue(), Comparator.reverseOrder()).thenComparing(TopCampaign::campaignName));
 
-        List<Map<String, Object>> trends = SeriesPoints.of(series, request.groupBy(), trend, request.metrics(), costKnown);
+        List<Map<String, Object>> trends = SeriesPoints.of(series, trend, request.metrics(), costKnown, Map.of());
         List<CampaignKpi> campaignKpis = new ArrayList<>();
         Map<UUID, String> names = new LinkedHashMap<>();
         set.campaigns().forEach(c -> names.put(c.id, c.name));
@@ -169,7 +170,7 @@ public class DashboardReport {
 
         return new Dashboard(ReportContext.of(period, set.zone(), choice.currency(), request), PeriodView.of(previous), choice.others(),
                 new DashboardSummary(set.campaigns().size(), active, budget, spent, Summary.of(total)),
-                SeriesPoints.change(total, before), campaigns.subList(0, Math.min(top, campaigns.size())), trends,
+                SeriesPoints.change(total, before), SeriesPoints.exactChange(total, before), campaigns.subList(0, Math.min(top, campaigns.size())), trends,
                 byChannel.get(), campaignKpis);
     }
 

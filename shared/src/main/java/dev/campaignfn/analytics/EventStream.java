@@ -41,10 +41,17 @@ public class EventStream {
     public record StreamPage(List<StreamEvent> events, String lastUpdated, boolean hasMore) {
     }
 
-    /** An event as the stream shows it: seed 004's fields, the campaign's name and currency, and its sequence number. */
+    /**
+     * An event as the stream shows it: seed 004's fields, the campaign's name (flat, and as the seed's
+     * join nests it: {@code marketing_campaigns.campaign_name}) and currency, and its sequence number.
+     */
     public record StreamEvent(long sequence, UUID id, UUID campaignId, String campaignName, EventType eventType, JsonNode eventData,
             String audienceSegment, String channel, DeviceType deviceType, BigDecimal value, String currency, Instant occurredAt,
-            Instant createdAt, boolean isBot) {
+            Instant createdAt, boolean isBot, JoinedCampaign marketingCampaigns) {
+    }
+
+    /** The campaign columns seed 004's stream query joins in. */
+    public record JoinedCampaign(String campaignName) {
     }
 
     public static final int DEFAULT_LIMIT = 50;
@@ -139,7 +146,7 @@ public class EventStream {
                         rows.getString(4), WireEnum.parse(EventType.class, rows.getString(5), "event_type"), eventData(rows.getString(6)),
                         rows.getString(7), rows.getString(8), device == null ? null : WireEnum.parse(DeviceType.class, device, "device_type"),
                         rows.getBigDecimal(10), rows.getString(11), rows.getTimestamp(12).toInstant(), rows.getTimestamp(13).toInstant(),
-                        rows.getBoolean(14)));
+                        rows.getBoolean(14), new JoinedCampaign(rows.getString(4))));
             }
         }
     }

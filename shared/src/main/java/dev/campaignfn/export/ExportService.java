@@ -126,7 +126,7 @@ public class ExportService {
     private ExportTable campaignSeries(UUID campaignId, ReportRequest request) {
         CampaignAnalytics.SeriesReport report = analytics.daily(campaignId, request);
         List<ExportColumn> columns = new ArrayList<>(List.of(ExportColumn.date("Date"), ExportColumn.text("Campaign Name"),
-                ExportColumn.text("Type")));
+                ExportColumn.text("Template Type")));
         request.metrics().forEach(m -> columns.add(column(m)));
         return new ExportTable("Campaign analytics: " + report.campaign().name(),
                 "campaign_analytics_" + campaignId + "_" + report.context().period().startDate(), about(report.context()), columns,
@@ -165,7 +165,7 @@ public class ExportService {
     private ExportTable comparison(List<UUID> campaignIds, ReportRequest request) {
         CampaignComparison.ComparisonReport report = comparison.compare(campaignIds, request);
         List<ExportColumn> columns = new ArrayList<>(List.of(ExportColumn.text("Campaign ID"), ExportColumn.text("Campaign Name"),
-                ExportColumn.text("Type"), ExportColumn.text("Status"), ExportColumn.text("Currency")));
+                ExportColumn.text("Template Type"), ExportColumn.text("Status"), ExportColumn.text("Currency")));
         request.metrics().forEach(m -> columns.add(column(m)));
         return new ExportTable("Campaign comparison", "campaign_comparison_" + report.context().period().startDate(),
                 about(report.context()), columns, sink -> {
@@ -180,7 +180,7 @@ public class ExportService {
         DashboardReport.Dashboard report = dashboard.withEveryCampaign(new DashboardReport.Selection(query.campaignIds(),
                 new HashSet<>(query.statuses()), query.currency(), null, null), request);
         List<ExportColumn> columns = new ArrayList<>(List.of(ExportColumn.text("Campaign ID"), ExportColumn.text("Campaign Name"),
-                ExportColumn.text("Type"), ExportColumn.text("Status"), new ExportColumn("Budget", ExportColumn.Kind.MONEY)));
+                ExportColumn.text("Template Type"), ExportColumn.text("Status"), new ExportColumn("Budget", ExportColumn.Kind.MONEY)));
         request.metrics().forEach(m -> columns.add(column(m)));
         return new ExportTable("Dashboard campaigns", "dashboard_campaigns_" + report.context().period().startDate(),
                 about(report.context()), columns, sink -> {
@@ -208,7 +208,7 @@ public class ExportService {
 
     private ExportTable campaignList(ExportQuery query) {
         List<ExportColumn> columns = List.of(ExportColumn.text("Campaign ID"), ExportColumn.text("Campaign Name"),
-                ExportColumn.text("Type"), ExportColumn.text("Status"), new ExportColumn("Start", ExportColumn.Kind.TIMESTAMP),
+                ExportColumn.text("Template Type"), ExportColumn.text("Status"), new ExportColumn("Start", ExportColumn.Kind.TIMESTAMP),
                 new ExportColumn("End", ExportColumn.Kind.TIMESTAMP), new ExportColumn("Budget", ExportColumn.Kind.MONEY),
                 new ExportColumn("Actual Spend", ExportColumn.Kind.MONEY), ExportColumn.text("Currency"), ExportColumn.text("Time Zone"),
                 ExportColumn.text("Channels"), ExportColumn.text("Description"), new ExportColumn("Created", ExportColumn.Kind.TIMESTAMP),

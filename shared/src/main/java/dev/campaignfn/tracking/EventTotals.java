@@ -160,6 +160,31 @@ public class EventTotals {
         return totals;
     }
 
+    /** When a campaign's first and last events happened (null and null without any). */
+    public record EventSpan(Instant firstEvent, Instant lastEvent) {
+    }
+
+    /**
+     * Seed 004's {@code first_event} and {@code last_event}: the campaign's earliest and latest event
+     * over its lifetime, bots counted only when asked. Two descents of the (campaign_id, occurred_at)
+     * index, which also holds is_bot.
+     */
+    public EventSpan span(UUID campaignId, boolean includeBots) {
+        String bots = includeBots ? "" : " and not is_bot";
+        String sql = "select (select occurred_at from campaign_events where campaign_id = ?" + bots + " order by occurred_at limit 1),"
+                + " (select occurred_at from campaign_events where campaign_id = ?" + bots + " order by occurred_at desc limit 1)";
+        Instant[] span = new Instant[2];
+        Statement statement = new Statement();
+        statement.add(sql, campaignId, campaignId);
+        query(statement, rows -> {
+            Timestamp first = rows.getTimestamp(1);
+            Timestamp last = rows.getTimestamp(2);
+            span[0] = first == null ? null : first.toInstant();
+            span[1] = last == null ? null : last.toInstant();
+        });
+        return new EventSpan(span[0], span[1]);
+    }
+
     /** The counts (and spend, where asked) per campaign, bucket and segment value; empty buckets are absent. */
     public List<BucketCounts> buckets(BucketQuery query) {
         Map<Source, List<UUID>> bySource = new HashMap<>();

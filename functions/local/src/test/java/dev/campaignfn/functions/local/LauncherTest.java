@@ -102,7 +102,7 @@ class LauncherTest {
                 .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"campaign_analytics_" + id))
                 .extract().asString();
         String[] lines = csv.split("\r\n");
-        assertEquals("Date,Campaign Name,Type,Clicks", lines[0]);
+        assertEquals("Date,Campaign Name,Template Type,Clicks", lines[0]);
         for (int i = 0; i < clicks.size(); i++) {
             assertEquals(String.valueOf(clicks.get(i)), lines[i + 1].substring(lines[i + 1].lastIndexOf(',') + 1), lines[i + 1]);
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -80,7 +81,7 @@ public class TrackingResource {
     @APIResponse(responseCode = "200", description = "accepted, or duplicate when the event_id (or the conversion's order_id) was already counted")
     @APIResponse(responseCode = "400", description = "rejected: the problem's code is the reason, errors names the field")
     @APIResponse(responseCode = "404", description = "the campaign does not exist")
-    public CompletionStage<RestResponse<Envelope<EventOutcome>>> trackEvent(TrackEvent event, @Context HttpServerRequest request) {
+    public CompletionStage<RestResponse<Envelope<TrackedEvent>>> trackEvent(TrackEvent event, @Context HttpServerRequest request) {
         if (event == null) {
             throw ValidationException.of("body", "a JSON event is required");
         }
@@ -94,8 +95,24 @@ public class TrackingResource {
                         .withErrors(List.of(new FieldError(outcome.field(), outcome.message())));
                 throw new WebApplicationException(problem.toResponse());
             }
-            return RestResponse.ok(Envelope.of(outcome));
+            return RestResponse.ok(Envelope.of(TrackedEvent.of(outcome)));
         });
+    }
+
+    /**
+     * One event's answer, as seed 004's {@code track_campaign_event} gives it ({@code success},
+     * {@code event_id}, {@code message}), with whether it was stored now or already ({@code status}) and,
+     * for a duplicate, why ({@code reason}).
+     */
+    public record TrackedEvent(boolean success, UUID eventId, EventOutcome.Status status, String reason, String message) {
+
+        /** The seed's message for a stored event. */
+        static final String TRACKED = "Event tracked successfully";
+
+        static TrackedEvent of(EventOutcome outcome) {
+            return new TrackedEvent(true, outcome.eventId(), outcome.status(), outcome.reason(),
+                    outcome.status() == EventOutcome.Status.ACCEPTED ? TRACKED : outcome.message());
+        }
     }
 
     /** The documented shape of a batch: at most campaignfn.tracking.max-batch-size events, each answered on its own. */

@@ -45,10 +45,16 @@ class TrackEventTest {
         assertEquals(200, first.status(), first::toString);
         assertEquals("accepted", first.json().getString("data.status"));
         assertEquals(eventId.toString(), first.json().getString("data.event_id"));
+        // seed 004's track_campaign_event answer, and nothing batch-only
+        assertEquals(Boolean.TRUE, first.json().getBoolean("data.success"));
+        assertEquals("Event tracked successfully", first.json().getString("data.message"));
+        assertFalse(first.json().getMap("data").containsKey("index"), first::toString);
         ApiGateway.Response retry = ApiGateway.anonymous().post(TRACK, body);
         assertEquals(200, retry.status());
         assertEquals("duplicate", retry.json().getString("data.status"));
         assertEquals("duplicate_event_id", retry.json().getString("data.reason"));
+        assertEquals(Boolean.TRUE, retry.json().getBoolean("data.success"));
+        assertEquals("an event with this event_id was already stored", retry.json().getString("data.message"));
         TestClock.CLOCK.advance(Duration.ofMinutes(3));
         try {
             assertEquals("duplicate", ApiGateway.anonymous().post(TRACK, body).json().getString("data.status"),
