@@ -138,6 +138,102 @@ public class EventStream {
         }
     }
 
+    /** A page of a campaign's events, newest first, and where the next (older) page starts. */
+    public record EventPage(List<StreamEvent> events, String nextCursor, boolean hasMore) {
+    }
+
+    /**
+     * What {@link #list} selects: seed 000's getEvents filters (event types, channel, an occurred_at range
+     * {@code [from, to)}), bots in or out.
+     */
+    public record EventFilter(List<EventType> eventTypes, String channel, Instant from, Instant to, boolean includeBots) {
+    }
+
+    /**
+     * Seed 000's getEvents: a campaign's events, newest first (by occurred_at, then sequence), a page at a
+     * time. The cursor names the last event answered ({@code <occurred_at in microseconds>.<sequence>}); the
+     * next page holds the events strictly before it, so an event stored meanwhile never shifts a page.
+     */
+    public EventPage list(UUID campaignId, EventFilter filter, Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > config.maxStreamPage()) {
+            throw ValidationException.of("limit", "must be between 1 and " + config.maxStreamPage());
+        }
+        if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
+            throw ValidationException.of("end_date", "must not be before start_date");
+        }
+        long[] after = cursor == null || cursor.isBlank() ? null : cursor(cursor.strip());
+        Campaign.require(campaignId);
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" where e.campaign_id = ?");
+        List<Object> values = new ArrayList<>(List.of(campaignId));
+        if (!filter.eventTypes().isEmpty()) {
+            sql.append(" and e.event_type = any(?)");
+            values.add(filter.eventTypes().stream().map(EventType::wire).toArray(String[]::new));
+        }
+        if (filter.channel() != null) {
+            sql.append(" and e.channel = ?");
+            values.add(filter.channel());
+        }
+        if (filter.from() != null) {
+            sql.append(" and e.occurred_at >= ?");
+            values.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.occurred_at < ?");
+            values.add(Timestamp.from(filter.to()));
+        }
+        if (!filter.includeBots()) {
+            sql.append(" and not e.is_bot");
+        }
+        if (after != null) {
+            sql.append(" and (e.occurred_at, e.id) < (?, ?)");
+            values.add(Timestamp.from(Instant.EPOCH.plus(after[0], java.time.temporal.ChronoUnit.MICROS)));
+            values.add(after[1]);
+        }
+        sql.append(" order by e.occurred_at desc, e.id desc limit ?");
+        values.add(size + 1);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value instanceof String[] array) {
+                    select.setArray(i + 1, connection.createArrayOf("text", array));
+                } else {
+                    select.setObject(i + 1, value);
+                }
+            }
+            List<StreamEvent> events = new ArrayList<>();
+            read(select, events);
+            boolean more = events.size() > size;
+            if (more) {
+                events.remove(size);
+            }
+            String next = null;
+            if (more) {
+                StreamEvent last = events.get(events.size() - 1);
+                next = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, last.occurredAt()) + "." + last.sequence();
+            }
+            return new EventPage(events, next, more);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the campaign's events", e);
+        }
+    }
+
+    private static long[] cursor(String text) {
+        String[] parts = text.split("\\.", -1);
+        try {
+            // micros since the epoch, kept inside timestamptz's years 1 to 9999
+            if (parts.length == 2 && parts[0].length() <= 18) {
+                long micros = Long.parseLong(parts[0]);
+                if (micros >= -62_135_596_800_000_000L && micros <= 253_402_300_799_999_999L) {
+                    return new long[] { micros, Long.parseLong(parts[1]) };
+                }
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ValidationException.of("cursor", "must be the next_cursor of a previous page");
+    }
+
     private void read(PreparedStatement select, List<StreamEvent> events) throws SQLException {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

@@ -60,6 +60,7 @@ class AuthorizationMatrixTest {
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/history", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/final-report", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/audit", Permissions.CAMPAIGNS_READ),
+            new Route("GET", "/v1/marketing/admin/campaigns/{id}/events", Permissions.ANALYTICS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_UPDATE),
@@ -134,7 +135,7 @@ class AuthorizationMatrixTest {
     void theMatrixCoversEveryRoute() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(CampaignResource.class, ChannelResource.class, BudgetResource.class,
-                KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class)) {
+                KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class, CampaignEventResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
