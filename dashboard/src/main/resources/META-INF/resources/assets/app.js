@@ -7,6 +7,7 @@ const TOKEN_KEY = 'campaignfn.token';
 const RANGES = ['7d', '30d', '90d', '1y'];
 const GROUPS = ['day', 'week', 'month'];
 const SEGMENTS = ['audience_segment', 'channel', 'device_type'];
+const EVENT_TYPES = ['impression', 'view', 'click', 'conversion'];
 const MODELS = ['last_touch', 'first_touch', 'linear', 'time_decay', 'position_based'];
 const ROLES = ['marketing_admin', 'analyst', 'super_admin'];
 /** Costs: for these a fall is good news. */
@@ -557,7 +558,21 @@ async function renderCampaign(id, params) {
         <div data-testid="exports"></div>
       </section>
     </div>
-    <section class="panel"><h2>Live events</h2><div data-testid="live-feed">${loading('the latest events')}</div></section>`;
+    <section class="panel"><h2>Live events</h2><div data-testid="live-feed">${loading('the latest events')}</div></section>
+    <section class="panel">
+      <h2>Events</h2>
+      <form class="controls" data-testid="event-filters">
+        <label>Type <select name="event_type" data-testid="event-type-filter">
+          <option value="">all</option>${EVENT_TYPES.map(t => `<option value="${t}">${label(t)}</option>`).join('')}
+        </select></label>
+        <label>Channel <input name="channel" size="12" data-testid="event-channel-filter"></label>
+        <label>From <input type="date" name="start_date" data-testid="event-from"></label>
+        <label>To <input type="date" name="end_date" data-testid="event-to"></label>
+        <label><input type="checkbox" name="include_bots" data-testid="event-bots"> bots</label>
+        <button type="submit">Show</button>
+      </form>
+      <div data-testid="event-list">${loading('the events')}</div>
+    </section>`;
   bindPeriodControls();
   view().querySelector('[data-testid=segment-by]').addEventListener('change', e => setParams({ segment_by: e.target.value }));
   view().querySelector('[data-testid=attribution-model]').addEventListener('change', e => setParams({ model: e.target.value }));
@@ -566,6 +581,7 @@ async function renderCampaign(id, params) {
     .catch(error => current(generation) && fill('[data-testid=campaign-actions]', failed('the campaign', error)));
   renderExports(id, period, generation);
   startLiveFeed(id, generation);
+  startEventList(id, generation);
 
   const [report, segmented, funnel, attribution] = await Promise.allSettled([
     get(`${API}/analytics/campaigns/${id}`, period),
@@ -785,13 +801,52 @@ function startLiveFeed(id, generation) {
 function renderFeed(events) {
   fill('[data-testid=live-feed]', events.length === 0 ? empty('No events yet: new ones appear here as they are tracked.') : `
     <p class="hint">Newest arrivals first, following new events every ${LIVE_INTERVAL_MS / 1000} s.</p>
-    <div class="table-box"><table>
+    ${eventTable(events)}`);
+}
+
+function eventTable(events) {
+  return `<div class="table-box"><table>
       <thead><tr><th>Occurred</th><th>Event</th><th>Channel</th><th>Segment</th><th>Device</th><th class="n">Value</th></tr></thead>
       <tbody>${events.map(e => `<tr data-event-id="${esc(e.id)}" class="${e.is_bot ? 'bot' : ''}">
         <td>${esc(time(e.occurred_at))}</td><td>${esc(label(e.event_type))}${e.is_bot ? ' <small>(bot)</small>' : ''}</td>
         <td>${esc(label(e.channel) || '–')}</td><td>${esc(label(e.audience_segment) || '–')}</td><td>${esc(e.device_type || '–')}</td>
         <td class="n">${e.value === null ? '' : money(e.value, e.currency)}</td></tr>`).join('')}</tbody>
-    </table></div>`);
+    </table></div>`;
+}
+
+/** Seed 000's events list: the campaign's events newest first by when they happened, filtered, older pages on demand. */
+function startEventList(id, generation) {
+  const form = view().querySelector('[data-testid=event-filters]');
+  let events = [];
+  let next = null;
+  let filters = {};
+  const load = async more => {
+    let found;
+    try {
+      found = await get(`${API}/campaigns/${id}/events`, Object.assign({ limit: 25, cursor: more ? next : null }, filters));
+    } catch (error) {
+      if (current(generation)) fill('[data-testid=event-list]', failed('the events', error));
+      return;
+    }
+    if (!current(generation)) return;
+    events = more ? events.concat(found.events) : found.events;
+    next = found.next_cursor;
+    const box = fill('[data-testid=event-list]', events.length === 0 ? empty('No events match.') : `
+      ${eventTable(events)}
+      ${next ? '<button type="button" data-testid="events-more">Older events</button>' : '<p class="hint">No older events.</p>'}`);
+    const older = box.querySelector('[data-testid=events-more]');
+    if (older) older.addEventListener('click', () => load(true));
+  };
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const data = new FormData(form);
+    filters = {
+      event_type: data.get('event_type'), channel: data.get('channel').trim(), start_date: data.get('start_date'),
+      end_date: data.get('end_date'), include_bots: data.get('include_bots') ? 'true' : null
+    };
+    load(false);
+  });
+  load(false);
 }
 
 // -------------------------------------------------------------------------------- campaign list

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
- * A rule as the caller writes it. With {@code template_id} the template fills whatever is left out.
+ * A rule as the caller writes it, with our field names or seed 000's ({@code trigger: {type, config}},
+ * actions' {@code config}, the seed's trigger keys). With {@code template_id} the template fills whatever is left out.
  * The trigger's and the actions' settings are checked by {@link RuleSpecs}.
  */
 public record RuleCommand(
@@ -30,5 +31,20 @@ public record RuleCommand(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99")
         @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal maxBudgetChange,
         @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal minBudget,
-        @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal maxBudget) {
+        @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2, message = Money.DIGITS_RULE) BigDecimal maxBudget,
+        Trigger trigger) {
+
+    /** Seed 000's way to write the trigger, {@code {"type": ..., "config": {...}}}, beside trigger_type and trigger_config. */
+    public record Trigger(String type, Map<String, Object> config) {
+    }
+
+    /** The trigger type, written either way (ours first). */
+    public String triggerTypeGiven() {
+        return triggerType != null ? triggerType : trigger != null ? trigger.type() : null;
+    }
+
+    /** The trigger's settings, written either way (ours first). */
+    public Map<String, Object> triggerConfigGiven() {
+        return triggerConfig != null ? triggerConfig : trigger != null ? trigger.config() : null;
+    }
 }

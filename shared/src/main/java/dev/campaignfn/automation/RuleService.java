@@ -108,8 +108,8 @@ public class RuleService {
         Violations violations = new Violations();
         String name = command.name() != null ? command.name() : template != null ? template.name : null;
         violations.check(name != null && !name.isBlank(), "name", "is required");
-        String type = command.triggerType() != null ? command.triggerType() : template != null ? template.triggerType : null;
-        Map<String, Object> trigger = RuleSpecs.trigger(type, command.triggerConfig() != null ? command.triggerConfig()
+        String type = command.triggerTypeGiven() != null ? command.triggerTypeGiven() : template != null ? template.triggerType : null;
+        Map<String, Object> trigger = RuleSpecs.trigger(type, command.triggerConfigGiven() != null ? command.triggerConfigGiven()
                 : template != null ? template.triggerConfig : null, violations);
         List<Map<String, Object>> actions = RuleSpecs.actions(command.actions() != null ? command.actions()
                 : template != null ? template.actions : null, violations);

@@ -42,13 +42,13 @@ public final class RuleSpecs {
 
     /** The trigger's settings with defaults filled in; throws a ValidationException naming each problem. */
     public static Map<String, Object> trigger(String type, Map<String, Object> config, Violations violations) {
-        Map<String, Object> c = config == null ? Map.of() : config;
         Map<String, Object> out = new LinkedHashMap<>();
         if (type == null || !TRIGGERS.contains(type)) {
             violations.check(false, "trigger_type", "must be one of " + new java.util.TreeSet<>(TRIGGERS));
             return out;
         }
         String f = "trigger_config.";
+        Map<String, Object> c = seedTriggerKeys(type, config == null ? Map.of() : config, f, violations);
         switch (type) {
             case "budget_threshold" -> {
                 out.put("spent_percentage", number(c, "spent_percentage", f, violations, BigDecimal.ZERO, new BigDecimal("1000"), true));
@@ -107,6 +107,63 @@ public final class RuleSpecs {
         return out;
     }
 
+    /**
+     * Seed 000's trigger keys, as its CampaignAutomation reads them, in ours: {@code percentage} is
+     * {@code spent_percentage}, {@code threshold} is {@code value} (the operator follows the metric, as
+     * the seed compares roas and ctr below, cpa above), {@code condition} before_end / after_start with
+     * {@code hours} is {@code hours_before_end} / {@code hours_after_start}. A key given both ways is refused.
+     */
+    static Map<String, Object> seedTriggerKeys(String type, Map<String, Object> config, String f, Violations violations) {
+        Map<String, Object> c = new LinkedHashMap<>(config);
+        switch (type) {
+            case "budget_threshold" -> rename(c, "percentage", "spent_percentage", f, violations);
+            case "performance_threshold" -> rename(c, "threshold", "value", f, violations);
+            case "time_based" -> {
+                if (c.containsKey("condition")) {
+                    Object condition = c.remove("condition");
+                    String key = "before_end".equals(condition) ? "hours_before_end" : "after_start".equals(condition) ? "hours_after_start"
+                            : null;
+                    violations.check(key != null, f + "condition", "must be before_end or after_start");
+                    violations.check(c.containsKey("hours"), f + "hours", "is required with condition");
+                    if (key != null && c.containsKey("hours")) {
+                        rename(c, "hours", key, f, violations);
+                    }
+                }
+            }
+            default -> {
+                // event_based: the seed left it unwritten, so it has no keys of its own
+            }
+        }
+        return c;
+    }
+
+    private static void rename(Map<String, Object> config, String seedKey, String key, String f, Violations violations) {
+        if (config.containsKey(seedKey)) {
+            violations.check(!config.containsKey(key), f + seedKey, "give " + seedKey + " or " + key + ", not both");
+            config.put(key, config.remove(seedKey));
+        }
+    }
+
+    /**
+     * Seed 000 writes an action as {@code {type, config: {...}}}: its config's keys are the action's own.
+     * A key given both inside and outside config is refused.
+     */
+    static Map<String, Object> seedActionKeys(Map<String, Object> action, String f, Violations violations) {
+        if (!(action.get("config") instanceof Map<?, ?> config)) {
+            violations.check(action.get("config") == null, f + "config", "must be an object");
+            Map<String, Object> flat = new LinkedHashMap<>(action);
+            flat.remove("config");
+            return flat;
+        }
+        Map<String, Object> flat = new LinkedHashMap<>(action);
+        flat.remove("config");
+        config.forEach((key, value) -> {
+            violations.check(!flat.containsKey(String.valueOf(key)), f + key, "given both inside and outside config");
+            flat.put(String.valueOf(key), value);
+        });
+        return flat;
+    }
+
     /** The actions with defaults filled in. */
     public static List<Map<String, Object>> actions(List<Map<String, Object>> actions, Violations violations) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -115,8 +172,8 @@ public final class RuleSpecs {
             return out;
         }
         for (int i = 0; i < actions.size(); i++) {
-            Map<String, Object> a = actions.get(i) == null ? Map.of() : actions.get(i);
             String f = "actions[" + i + "].";
+            Map<String, Object> a = seedActionKeys(actions.get(i) == null ? Map.of() : actions.get(i), f, violations);
             Object type = a.get("type");
             Map<String, Object> action = new LinkedHashMap<>();
             if (!(type instanceof String t) || !ACTIONS.contains(t)) {

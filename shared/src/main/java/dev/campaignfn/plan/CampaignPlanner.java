@@ -119,7 +119,7 @@ public class CampaignPlanner {
                 warnings.add(new FieldError("risks[" + i + "].mitigation", "High-probability, high-impact risk has no mitigation"));
             }
         }
-        return new PlanCheck(errors.isEmpty(), errors, warnings);
+        return PlanCheck.of(errors, warnings);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -116,7 +116,7 @@ class RulesJobTest {
     static RuleCommand rule(String name, String trigger, Map<String, Object> config, List<Map<String, Object>> actions, Boolean dryRun,
             Integer cooldown, String maxChange, String minBudget, String maxBudget) {
         return new RuleCommand(name, null, trigger, config, actions, true, dryRun, cooldown, maxChange == null ? null : new BigDecimal(maxChange),
-                minBudget == null ? null : new BigDecimal(minBudget), maxBudget == null ? null : new BigDecimal(maxBudget));
+                minBudget == null ? null : new BigDecimal(minBudget), maxBudget == null ? null : new BigDecimal(maxBudget), null);
     }
 
     JsonPath runJob() {

@@ -69,6 +69,44 @@ class AutomationApiTest {
         assertEquals(404, analyst().get(rules + "/" + ruleId).status());
     }
 
+    /** Seed 000's AutomationRule as its CampaignAutomation writes it: trigger {type, config}, actions' config, its keys. */
+    @Test
+    void rulesWrittenAsSeed000WritesThemAreAccepted() {
+        String id = Api.createRunningWindow("Seed rules", "1000", "email");
+        String rules = CAMPAIGNS + "/" + id + "/rules";
+        ApiGateway.Response budget = admin().post(rules, """
+                {"name": "Spent 80 %", "trigger": {"type": "budget_threshold", "config": {"percentage": 80}},
+                 "actions": [{"type": "pause_campaign", "config": {"reason": "Budget nearly spent"}}], "enabled": true}
+                """);
+        assertEquals(201, budget.status(), budget::toString);
+        assertEquals("budget_threshold", budget.json().getString("data.trigger_type"));
+        assertEquals(80, budget.json().getInt("data.trigger_config.spent_percentage"));
+        assertEquals("Budget nearly spent", budget.json().getString("data.actions[0].reason"));
+
+        ApiGateway.Response cpa = admin().post(rules, """
+                {"name": "CPA ceiling", "trigger": {"type": "performance_threshold", "config": {"metric": "cpa", "threshold": 25}},
+                 "actions": [{"type": "send_alert", "config": {"severity": "warning"}}]}
+                """);
+        assertEquals(201, cpa.status(), cpa::toString);
+        assertEquals(25, cpa.json().getInt("data.trigger_config.value"));
+        assertEquals("above", cpa.json().getString("data.trigger_config.operator"), "the seed compares cpa above its threshold");
+
+        ApiGateway.Response time = admin().post(rules, """
+                {"name": "Last day", "trigger": {"type": "time_based", "config": {"condition": "before_end", "hours": 24}},
+                 "actions": [{"type": "send_alert", "config": {}}]}
+                """);
+        assertEquals(201, time.status(), time::toString);
+        assertEquals(24, time.json().getInt("data.trigger_config.hours_before_end"));
+
+        for (String bad : List.of(
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"time_based\", \"config\": {\"condition\": \"at_noon\", \"hours\": 2}}, \"actions\": [{\"type\": \"send_alert\"}]}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"budget_threshold\", \"config\": {\"percentage\": 80, \"spent_percentage\": 90}}, \"actions\": [{\"type\": \"send_alert\"}]}",
+                "{\"name\": \"x\", \"trigger_type\": \"budget_threshold\", \"trigger_config\": {\"percentage\": 80}, \"actions\": [{\"type\": \"send_alert\", \"config\": 3}]}")) {
+            ApiGateway.Response refused = admin().post(rules, bad);
+            assertEquals(400, refused.status(), bad + ": " + refused);
+        }
+    }
+
     @Test
     void aRulesETagIsTheVersionItIsStoredAt() {
         String id = Api.createRunningWindow("Versioned rule", "1000", "email");

@@ -97,6 +97,8 @@ class KpiContentPlanTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Tactic budgets (900")), warnings::toString);
         assertTrue(warnings.contains("High-probability, high-impact risk has no mitigation"), warnings::toString);
         assertTrue(data.getList("data.errors.field").contains("timeline.milestones[0].date"));
+        assertEquals(errors, data.getList("data.error_messages"), "the seed's string list, in the same order");
+        assertEquals(warnings, data.getList("data.warning_messages"));
 
         ApiGateway.Response fine = analyst().post(PLANS + "/validate", """
                 {"name": "Good plan", "objectives": ["Sell"],

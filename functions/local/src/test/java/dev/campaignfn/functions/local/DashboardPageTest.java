@@ -116,6 +116,22 @@ class DashboardPageTest {
         page.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=live-feed] tr[data-event-id]")).isEmpty());
         page.screenshots("campaign");
 
+        // seed 000's events list: the API's newest page, then older pages on demand, then a filter
+        String rows = "[data-testid=event-list] tr[data-event-id]";
+        List<String> newest = api(token, "/campaigns/" + id + "/events", Map.of("limit", "50")).getList("data.events.id");
+        page.wait.until(d -> d.findElements(By.cssSelector(rows)).size() == Math.min(25, newest.size()));
+        assertEquals(newest.subList(0, Math.min(25, newest.size())), eventIds(rows));
+        if (newest.size() > 25) {
+            page.find("[data-testid=events-more]").click();
+            page.wait.until(d -> d.findElements(By.cssSelector(rows)).size() == newest.size());
+            assertEquals(newest, eventIds(rows));
+        }
+        List<String> conversions = api(token, "/campaigns/" + id + "/events", Map.of("limit", "25", "event_type", "conversion"))
+                .getList("data.events.id");
+        new Select(page.find("[data-testid=event-type-filter]")).selectByValue("conversion");
+        page.find("[data-testid=event-filters] button[type=submit]").click();
+        page.wait.until(d -> eventIds(rows).equals(conversions));
+
         page.find("[data-testid=export-csv]").click();
         Path csv = page.awaitDownload(".csv");
         byte[] expected = given().auth().oauth2(token).queryParams(Map.of("report", "campaign", "campaign_id", id, "format", "csv",
@@ -238,6 +254,10 @@ class DashboardPageTest {
         page.find("[data-testid=token-sign-in] button").click();
         page.wait.until(d -> page.text("[data-testid=sign-in]").contains("The API did not accept that token"));
         page.screenshots("sign-in");
+    }
+
+    private List<String> eventIds(String rows) {
+        return page.driver.findElements(By.cssSelector(rows)).stream().map(r -> r.getAttribute("data-event-id")).toList();
     }
 
     private void assertTotals(JsonPath dashboard) {
