@@ -11,7 +11,7 @@ const EVENT_TYPES = ['impression', 'view', 'click', 'conversion'];
 const MODELS = ['last_touch', 'first_touch', 'linear', 'time_decay', 'position_based'];
 const ROLES = ['marketing_admin', 'analyst', 'super_admin'];
 /** Costs: for these a fall is good news. */
-const COST_METRICS = new Set(['spend', 'cpc', 'cpm', 'cpa']);
+const COST_METRICS = new Set(['spend', 'cpc', 'cpr', 'cpm', 'cpa']);
 /** How often the live feed asks for events after its cursor. */
 const LIVE_INTERVAL_MS = 2000;
 const LIVE_MAX_ROWS = 100;
@@ -131,7 +131,7 @@ function ratio(v) {
 
 /** A metric's value as text, by the metric's kind. */
 function metricText(metric, v, currency) {
-  if (['revenue', 'spend', 'cpc', 'cpm', 'cpa', 'aov', 'profit'].includes(metric)) return money(v, currency);
+  if (['revenue', 'spend', 'cpc', 'cpr', 'cpm', 'cpa', 'aov', 'profit'].includes(metric)) return money(v, currency);
   if (['ctr', 'cvr', 'roi'].includes(metric)) return pct(v);
   if (metric === 'roas') return ratio(v);
   return num(v);
@@ -489,9 +489,10 @@ async function renderDashboard(params) {
   fill('[data-testid=kpis]', dash.kpis.length === 0 ? empty('No KPIs are set on these campaigns.') : `
     <ul class="kpis">${dash.kpis.map(k => `
       <li data-kpi-id="${esc(k.id)}">
-        <span class="badge ${esc(k.status)}" data-testid="kpi-status">${esc(label(k.status))}</span>
+        <span class="badge ${esc(k.status)}" data-testid="kpi-status" title="judged on its ${esc(k.judged_by)}">${esc(label(k.status))}</span>
         <span class="kpi-name">${esc(k.name)}</span> <small>${esc(k.campaign_name)}</small>
-        <span class="kpi-progress">${k.metric ? metricText(k.metric, k.current, cur) : num(k.current)} of ${k.metric ? metricText(k.metric, k.target, cur) : num(k.target)} (${pct(k.percentage)})</span>
+        <span class="kpi-progress">${k.metric ? metricText(k.metric, k.current, cur) : num(k.current)} of ${k.metric ? metricText(k.metric, k.target, cur) : num(k.target)} (${pct(k.percentage)})${k.judged_by === 'pace' && k.expected !== null
+          ? ` <small data-testid="kpi-pace">on pace: ${k.metric ? metricText(k.metric, k.expected, cur) : num(k.expected)} due after ${pct(k.elapsed_percent)} of the run</small>` : ''}</span>
       </li>`).join('')}</ul>`);
 }
 

@@ -13,7 +13,7 @@ import dev.campaignfn.metrics.MetricTotals;
  */
 public record Summary(long totalImpressions, long totalViews, long totalClicks, long totalConversions, BigDecimal totalRevenue,
         BigDecimal totalSpend, BigDecimal profit, BigDecimal clickThroughRate, BigDecimal conversionRate, BigDecimal cpc,
-        BigDecimal cpm, BigDecimal cpa, BigDecimal roas, BigDecimal roi, BigDecimal aov) {
+        BigDecimal cpr, BigDecimal cpm, BigDecimal cpa, BigDecimal roas, BigDecimal roi, BigDecimal aov) {
 
     /** One metric of this summary, as answered. */
     public BigDecimal value(Metric metric) {
@@ -27,6 +27,7 @@ public record Summary(long totalImpressions, long totalViews, long totalClicks, 
             case CTR -> clickThroughRate;
             case CVR -> conversionRate;
             case CPC -> cpc;
+            case CPR -> cpr;
             case CPM -> cpm;
             case CPA -> cpa;
             case ROAS -> roas;
@@ -37,6 +38,6 @@ public record Summary(long totalImpressions, long totalViews, long totalClicks, 
 
     public static Summary of(MetricTotals t) {
         return new Summary(t.impressions(), t.views(), t.clicks(), t.conversions(), t.revenue(), t.cost(), t.profit(), t.ctr(),
-                t.cvr(), t.cpc(), t.cpm(), t.cpa(), t.roas(), t.roi(), t.aov());
+                t.cvr(), t.cpc(), t.cpc(), t.cpm(), t.cpa(), t.roas(), t.roi(), t.aov());
     }
 }

@@ -16,8 +16,8 @@ import dev.campaignfn.common.Violations;
  * {@code actions[1].percent}).
  * <ul>
  * <li>{@code budget_threshold}: {@code spent_percentage} (0–1000), optional {@code channel}.</li>
- * <li>{@code performance_threshold}: {@code metric} (roas, cpa, ctr, cvr, cpc, roi), {@code operator}
- * (below or above; default below for roas, ctr, cvr, roi and above for cpa, cpc), {@code value},
+ * <li>{@code performance_threshold}: {@code metric} (roas, cpa, ctr, cvr, cpc, cpr, roi), {@code operator}
+ * (below or above; default below for roas, ctr, cvr, roi and above for cpa, cpc, cpr), {@code value},
  * {@code window_days} (1–90, default 7, days in the campaign's zone), the minimum data before it may
  * fire: {@code min_impressions} (default 1000), {@code min_clicks}, {@code min_conversions} (default 0).</li>
  * <li>{@code time_based}: {@code hours_before_end} or {@code hours_after_start}; fires once.</li>
@@ -32,7 +32,7 @@ public final class RuleSpecs {
 
     public static final Set<String> TRIGGERS = Set.of("budget_threshold", "performance_threshold", "time_based", "event_based");
     public static final Set<String> ACTIONS = Set.of("pause_campaign", "adjust_budget", "send_alert", "optimize", "scale");
-    static final Set<String> METRICS = Set.of("roas", "cpa", "ctr", "cvr", "cpc", "roi");
+    static final Set<String> METRICS = Set.of("roas", "cpa", "ctr", "cvr", "cpc", "cpr", "roi");
     static final Set<String> LOWER_IS_WORSE = Set.of("roas", "ctr", "cvr", "roi");
     static final Set<String> EVENT_TYPES = Set.of("impression", "view", "click", "conversion");
     static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");

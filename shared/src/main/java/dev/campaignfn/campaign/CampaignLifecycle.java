@@ -153,6 +153,7 @@ public class CampaignLifecycle {
         derived.put("ctr", totals.ctr());
         derived.put("cvr", totals.cvr());
         derived.put("cpc", totals.cpc());
+        derived.put("cpr", totals.cpc());
         derived.put("cpm", totals.cpm());
         derived.put("cpa", totals.cpa());
         derived.put("roas", totals.roas());

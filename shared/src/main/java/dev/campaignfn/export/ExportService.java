@@ -316,6 +316,7 @@ public class ExportService {
             case CTR -> "Click Through Rate (%)";
             case CVR -> "Conversion Rate (%)";
             case CPC -> "CPC";
+            case CPR -> "CPR";
             case CPM -> "CPM";
             case CPA -> "CPA";
             case ROAS -> "ROAS";

@@ -36,6 +36,10 @@ public class Kpi extends PanacheEntityBase {
 
     public String unit;
 
+    /** Null: {@link KpiJudgement#defaultFor} its metric. */
+    @Column(name = "judged_by")
+    public KpiJudgement judgedBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

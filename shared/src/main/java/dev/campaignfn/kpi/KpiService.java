@@ -1,8 +1,11 @@
 package dev.campaignfn.kpi;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +49,10 @@ public class KpiService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<KpiView> list(UUID campaignId) {
-        Campaign.require(campaignId);
-        return views(Kpi.of(campaignId), metrics.lifetimeTotals(campaignId));
+        Campaign campaign = Campaign.require(campaignId);
+        RunProgress progress = RunProgress.of(campaign, clock.instant());
+        MetricTotals totals = metrics.lifetimeTotals(campaignId);
+        return Kpi.of(campaignId).stream().map(k -> view(k, totals, progress)).toList();
     }
 
     /** KPIs of many campaigns at once, for lists and dashboards. */
@@ -56,17 +61,23 @@ public class KpiService {
         List<Kpi> kpis = Kpi.ofCampaigns(campaignIds);
         // lifetime totals only of the campaigns that have KPIs: a dashboard of many campaigns usually has few
         Map<UUID, MetricTotals> totals = metrics.lifetimeTotals(kpis.stream().map(kpi -> kpi.campaignId).distinct().toList());
+        Map<UUID, RunProgress> progress = new HashMap<>();
+        Instant now = clock.instant();
+        if (!totals.isEmpty() || !kpis.isEmpty()) {
+            Campaign.<Campaign>list("id in ?1", kpis.stream().map(kpi -> kpi.campaignId).distinct().toList())
+                    .forEach(c -> progress.put(c.id, RunProgress.of(c, now)));
+        }
         Map<UUID, List<KpiView>> result = new LinkedHashMap<>();
         campaignIds.forEach(id -> result.put(id, new ArrayList<>()));
         for (Kpi kpi : kpis) {
-            result.get(kpi.campaignId).add(view(kpi, totals.getOrDefault(kpi.campaignId, MetricTotals.ZERO)));
+            result.get(kpi.campaignId).add(view(kpi, totals.getOrDefault(kpi.campaignId, MetricTotals.ZERO), progress.get(kpi.campaignId)));
         }
         return result;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public KpiView get(UUID campaignId, UUID kpiId) {
-        return view(require(campaignId, kpiId), metrics.lifetimeTotals(campaignId));
+        return view(Campaign.require(campaignId), require(campaignId, kpiId));
     }
 
     public KpiView create(UUID campaignId, @Valid @NotNull KpiCommand command, Actor actor) {
@@ -83,7 +94,7 @@ public class KpiService {
         apply(kpi, command, campaign);
         kpi.persist();
         audit.record(actor, "kpi.created", "kpi", kpi.id, campaignId, Map.of("name", kpi.name));
-        return view(kpi, metrics.lifetimeTotals(campaignId));
+        return view(campaign, kpi);
     }
 
     public KpiView update(UUID campaignId, UUID kpiId, @Valid @NotNull KpiCommand command, Long expectedVersion,
@@ -98,7 +109,7 @@ public class KpiService {
         apply(kpi, command, campaign);
         Kpi.flush();
         audit.record(actor, "kpi.updated", "kpi", kpi.id, campaignId, Map.of("name", kpi.name));
-        return view(kpi, metrics.lifetimeTotals(campaignId));
+        return view(campaign, kpi);
     }
 
     public void delete(UUID campaignId, UUID kpiId, Actor actor) {
@@ -143,26 +154,54 @@ public class KpiService {
         audit.record(actor, "kpi.replaced", "campaign", campaign.id, campaign.id, Map.of("count", commands.size()));
     }
 
-    public static List<KpiView> views(List<Kpi> kpis, MetricTotals totals) {
-        return kpis.stream().map(k -> view(k, totals)).toList();
+    private KpiView view(Campaign campaign, Kpi kpi) {
+        return view(kpi, metrics.lifetimeTotals(campaign.id), RunProgress.of(campaign, clock.instant()));
     }
 
-    public static KpiView view(Kpi kpi, MetricTotals totals) {
+    /** A KPI's value, judged against its whole target and, where it applies, against its pace. */
+    static KpiView view(Kpi kpi, MetricTotals totals, RunProgress progress) {
         BigDecimal current = kpi.metric == null ? kpi.currentValue : kpi.metric.valueOf(totals);
-        BigDecimal percentage;
-        if (current == null) {
-            percentage = null;
-        } else if (kpi.metric != null && kpi.metric.lowerIsBetter()) {
-            percentage = MetricFormulas.percentOf(kpi.target, current);
-        } else {
-            percentage = MetricFormulas.percentOf(current, kpi.target);
+        boolean lowerIsBetter = kpi.metric != null && kpi.metric.lowerIsBetter();
+        BigDecimal percentage = reached(current, kpi.target, lowerIsBetter);
+        KpiStatus targetStatus = KpiStatus.of(percentage);
+        KpiJudgement judgedBy = kpi.judgedBy != null ? kpi.judgedBy : KpiJudgement.defaultFor(kpi.metric);
+        boolean paced = kpi.metric == null ? judgedBy == KpiJudgement.PACE : kpi.metric.cumulative();
+        BigDecimal expected = null;
+        BigDecimal pacePercentage = null;
+        KpiStatus paceStatus = null;
+        if (paced) {
+            expected = kpi.target.multiply(progress.elapsedShare()).setScale(2, RoundingMode.HALF_UP);
+            // nothing is due before the first day: on pace, whatever has come early
+            pacePercentage = expected.signum() == 0 ? (current == null ? null : FULL) : reached(current, expected, lowerIsBetter);
+            paceStatus = KpiStatus.of(pacePercentage);
         }
+        BigDecimal elapsed = progress.elapsedShare().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
         return new KpiView(kpi.id, kpi.name, kpi.metric, kpi.target, current, kpi.unit, percentage,
-                KpiStatus.of(percentage), kpi.version);
+                judgedBy == KpiJudgement.PACE ? paceStatus : targetStatus, judgedBy, targetStatus, elapsed, expected, pacePercentage,
+                paceStatus, kpi.version);
+    }
+
+    private static final BigDecimal FULL = BigDecimal.valueOf(100).setScale(2);
+
+    /**
+     * How much of the goal the value reaches, in percent; for costs the goal is a ceiling, so goal /
+     * value, and a cost of nothing is within any ceiling (100).
+     */
+    private static BigDecimal reached(BigDecimal current, BigDecimal goal, boolean lowerIsBetter) {
+        if (current == null) {
+            return null;
+        }
+        if (lowerIsBetter) {
+            return current.signum() == 0 ? FULL : MetricFormulas.percentOf(goal, current);
+        }
+        return MetricFormulas.percentOf(current, goal);
     }
 
     private void checkCommand(KpiCommand command, String prefix) {
         new Violations()
+                .check(command.judgedBy() != KpiJudgement.PACE || command.metric() == null || command.metric().cumulative(),
+                        prefix + "judged_by", "pace applies to metrics that add up over the run (impressions, views, clicks, "
+                                + "conversions, revenue, spend), not to '" + (command.metric() == null ? "" : command.metric().wire()) + "'")
                 .check(command.metric() == null || command.current() == null, prefix + "current",
                         "is measured for metric '" + (command.metric() == null ? "" : command.metric().wire())
                                 + "' and cannot be set")
@@ -184,6 +223,7 @@ public class KpiService {
         kpi.target = command.target();
         kpi.currentValue = command.metric() == null ? command.current() : null;
         kpi.unit = command.unit() != null ? command.unit() : defaultUnit(command.metric(), campaign.currency);
+        kpi.judgedBy = command.judgedBy() != null ? command.judgedBy() : KpiJudgement.defaultFor(command.metric());
         kpi.updatedAt = clock.instant();
     }
 

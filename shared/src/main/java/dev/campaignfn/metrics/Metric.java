@@ -22,6 +22,8 @@ public enum Metric implements WireEnum {
     CTR(MetricTotals::ctr, false, Unit.PERCENT),
     CVR(MetricTotals::cvr, false, Unit.PERCENT),
     CPC(MetricTotals::cpc, true, Unit.CURRENCY),
+    /** Seed 000's cost per result, a result being a click: cost / clicks, the same figure as CPC under its name. */
+    CPR(MetricTotals::cpc, true, Unit.CURRENCY),
     CPM(MetricTotals::cpm, true, Unit.CURRENCY),
     CPA(MetricTotals::cpa, true, Unit.CURRENCY),
     ROAS(MetricTotals::roas, false, Unit.RATIO),
@@ -61,6 +63,14 @@ public enum Metric implements WireEnum {
 
     public Unit unit() {
         return unit;
+    }
+
+    /**
+     * Whether the metric adds up over a campaign's run (counts, revenue, spend), so that part of a
+     * target is due part way through: what a KPI's pace is judged on. Ratios and unit costs are not.
+     */
+    public boolean cumulative() {
+        return unit == Unit.COUNT || this == REVENUE || this == SPEND;
     }
 
     @Converter(autoApply = true)

@@ -367,7 +367,7 @@ class ReportAccuracyTest {
     void dashboardKpisAreMeasuredOnlyForTheCampaignsThatHaveThem() {
         List<UUID> euro = world.ids().stream().filter(id -> world.currencies.get(id).equals("EUR")).toList();
         UUID measured = euro.get(euro.size() - 1);
-        KpiView kpi = kpis.create(measured, new KpiCommand("Clicks", Metric.CLICKS, new BigDecimal("1000000"), null, null), World.PLANNER);
+        KpiView kpi = kpis.create(measured, new KpiCommand("Clicks", Metric.CLICKS, new BigDecimal("1000000"), null, null, null), World.PLANNER);
         try {
             JsonNode json = Expected.json(analyst().get(BASE + "/dashboard?" + ApiGateway.query("campaign_ids",
                     String.join(",", euro.stream().map(UUID::toString).toList()), "date_range", "30d")));

@@ -63,7 +63,12 @@ class CampaignCrudTest {
         assertEquals("UTC", created.json().getString("data.time_zone"));
         assertEquals("count", created.json().getString("data.kpis[0].unit"));
         assertEquals("0", created.json().getString("data.kpis[0].current"));
-        assertEquals("behind", created.json().getString("data.kpis[0].status"));
+        // a count is judged on its pace: nothing is due before the campaign's first day
+        assertEquals("pace", created.json().getString("data.kpis[0].judged_by"));
+        assertEquals("0.00", created.json().getString("data.kpis[0].elapsed_percent"));
+        assertEquals("on_track", created.json().getString("data.kpis[0].status"));
+        assertEquals("behind", created.json().getString("data.kpis[0].target_status"), "seed 000's plain threshold, beside");
+        assertEquals("target", created.json().getString("data.kpis[1].judged_by"), "a caller's own figure: the target unless told");
         assertEquals("75.00", created.json().getString("data.kpis[1].percentage"));
         assertEquals("at_risk", created.json().getString("data.kpis[1].status"));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,30 @@ class KpiContentPlanTest {
         assertEquals("EUR", spend.json().getString("data.unit"));
         assertEquals("200.00", spend.json().getString("data.current"));
         assertEquals("125.00", spend.json().getString("data.percentage"), "a cost under its ceiling reads above 100");
-        assertEquals("on_track", spend.json().getString("data.status"));
+        assertEquals("on_track", spend.json().getString("data.target_status"), "under the ceiling as a whole");
+        // but 200 spent in the first two or three days of a month is far ahead of the ceiling's pace
+        assertEquals("pace", spend.json().getString("data.judged_by"));
+        BigDecimal elapsed = new BigDecimal(spend.json().getString("data.elapsed_percent"));
+        BigDecimal expected = new BigDecimal("250").multiply(elapsed).divide(new BigDecimal("100"), 2, java.math.RoundingMode.HALF_UP);
+        // elapsed_percent is rounded to two decimals, expected is computed from the exact share
+        assertTrue(expected.subtract(new BigDecimal(spend.json().getString("data.expected"))).abs().compareTo(new BigDecimal("0.02")) <= 0,
+                spend::toString);
+        expected = new BigDecimal(spend.json().getString("data.expected"));
+        assertEquals(0, expected.multiply(new BigDecimal("100")).divide(new BigDecimal("200"), 2, java.math.RoundingMode.HALF_UP)
+                .compareTo(new BigDecimal(spend.json().getString("data.pace_percentage"))), spend::toString);
+        assertEquals("behind", spend.json().getString("data.pace_status"));
+        assertEquals("behind", spend.json().getString("data.status"), "judged on its pace");
+
+        ApiGateway.Response plain = admin().post(CAMPAIGNS + "/" + id + "/kpis",
+                "{\"name\": \"Spend as a whole\", \"metric\": \"spend\", \"target\": 250, \"judged_by\": \"target\"}");
+        assertEquals(201, plain.status(), plain::toString);
+        assertEquals("on_track", plain.json().getString("data.status"), "judged on the whole target, as seed 000 does");
+        assertEquals("behind", plain.json().getString("data.pace_status"), "the pace is still shown");
+        ApiGateway.Response ratioPace = admin().post(CAMPAIGNS + "/" + id + "/kpis",
+                "{\"name\": \"ROAS paced\", \"metric\": \"roas\", \"target\": 3, \"judged_by\": \"pace\"}");
+        assertEquals(400, ratioPace.status(), ratioPace::toString);
+        assertEquals("judged_by", ratioPace.json().getString("errors[0].field"));
+        assertEquals(204, admin().delete(CAMPAIGNS + "/" + id + "/kpis/" + plain.json().getString("data.id")).status());
 
         ApiGateway.Response cpa = admin().post(CAMPAIGNS + "/" + id + "/kpis", "{\"name\": \"CPA\", \"metric\": \"cpa\", \"target\": 20}");
         assertNull(cpa.json().get("data.current"), "no conversions: CPA is undefined");

@@ -74,21 +74,21 @@ public class DemoData {
                 new Spec("Spring Sale 2026", CampaignType.MULTICHANNEL, "EUR", "Europe/Paris", 30, 60, "25000.00",
                         ordered("facebook", "8000.00", "google_search", "9000.00", "instagram", "4000.00", "email", "1500.00"),
                         "310.00", 500, "active", List.of(
-                                new KpiCommand("Conversions", Metric.CONVERSIONS, new BigDecimal("1200"), null, null),
-                                new KpiCommand("Return on ad spend", Metric.ROAS, new BigDecimal("3.5"), null, null),
-                                new KpiCommand("Cost per acquisition", Metric.CPA, new BigDecimal("25"), null, null))),
+                                new KpiCommand("Conversions", Metric.CONVERSIONS, new BigDecimal("1200"), null, null, null),
+                                new KpiCommand("Return on ad spend", Metric.ROAS, new BigDecimal("3.5"), null, null, null),
+                                new KpiCommand("Cost per acquisition", Metric.CPA, new BigDecimal("25"), null, null, null))),
                 new Spec("Always-on affiliates", CampaignType.AFFILIATE, "USD", "America/New_York", 60, 365, "40000.00",
                         ordered("affiliate", "30000.00", "email", "5000.00"), "95.00", 300, "active", List.of(
-                                new KpiCommand("Revenue", Metric.REVENUE, new BigDecimal("150000"), null, null))),
+                                new KpiCommand("Revenue", Metric.REVENUE, new BigDecimal("150000"), null, null, null))),
                 new Spec("Brand awareness Q4", CampaignType.DISPLAY, "EUR", "Europe/Berlin", 20, 45, "12000.00",
                         ordered("display", "9000.00", "youtube", "2500.00"), "180.00", 600, "paused", List.of(
-                                new KpiCommand("Impressions", Metric.IMPRESSIONS, new BigDecimal("2000000"), null, null))),
+                                new KpiCommand("Impressions", Metric.IMPRESSIONS, new BigDecimal("2000000"), null, null, null))),
                 new Spec("Holiday newsletter", CampaignType.EMAIL, "GBP", "Europe/London", 40, 45, "2000.00",
                         ordered("email", "1800.00"), "40.00", 400, "completed", List.of(
-                                new KpiCommand("Click-through rate", Metric.CTR, new BigDecimal("3"), null, null))),
+                                new KpiCommand("Click-through rate", Metric.CTR, new BigDecimal("3"), null, null, null))),
                 new Spec("Product webinar series", CampaignType.EVENT, "USD", "America/Los_Angeles", -10, 21, "6000.00",
                         ordered("linkedin", "3500.00", "email", "500.00"), null, 0, "scheduled", List.of(
-                                new KpiCommand("Registrations", null, new BigDecimal("800"), new BigDecimal("0"), "signups"))),
+                                new KpiCommand("Registrations", null, new BigDecimal("800"), new BigDecimal("0"), "signups", null))),
                 new Spec("Creator launch", CampaignType.INFLUENCER, "EUR", "Europe/Madrid", -30, 30, "15000.00",
                         ordered("tiktok", "9000.00", "instagram", "5000.00"), null, 0, "draft", List.of()));
         List<String> created = new ArrayList<>();
