@@ -676,7 +676,12 @@ function renderAttribution(r) {
 }
 
 function renderActions(campaign) {
-  const box = fill('[data-testid=campaign-actions]', lifecycleButtons(campaign));
+  const stop = campaign.hard_budget_stop
+    ? `<span class="badge" data-testid="hard-budget-stop" title="paused when its spend reaches its budget">Hard budget stop: ${money(campaign.actual_spend, campaign.currency)} of ${money(campaign.budget, campaign.currency)} spent</span>`
+    : '';
+  const paused = campaign.status === 'paused' && campaign.pause_reason
+    ? `<p class="hint" data-testid="pause-reason">Paused: ${esc(campaign.pause_reason)}</p>` : '';
+  const box = fill('[data-testid=campaign-actions]', lifecycleButtons(campaign) + stop + paused);
   if (box) bindLifecycle(box, campaign);
 }
 

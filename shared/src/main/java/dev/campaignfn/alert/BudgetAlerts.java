@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
  * The {@code alerts} job: seed 000's budget alerts at 75, 90 and 100 percent of a campaign's budget
  * and of each channel's allocation, each raised once (a jump from 50 to 95 percent raises 75 and 90),
  * with the day the money runs out at the last seven days' burn rate; then the alert outbox is sent.
+ * First it pauses the campaigns whose hard budget stop is due ({@link HardBudgetStop#sweep}).
  */
 @ApplicationScoped
 public class BudgetAlerts {
@@ -53,11 +54,15 @@ public class BudgetAlerts {
     @Inject
     AlertDelivery delivery;
 
+    @Inject
+    HardBudgetStop hardStop;
+
     @ActivateRequestContext
     public JobReport run() {
         var started = clock.instant();
         List<String> raised = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<String> stopped = hardStop.sweep();
         for (Campaign campaign : Campaign.<Campaign>list("status in ?1", List.of(CampaignStatus.ACTIVE, CampaignStatus.PAUSED))) {
             try {
                 raise(campaign, raised);
@@ -68,6 +73,7 @@ public class BudgetAlerts {
         }
         AlertDelivery.Outcome sent = delivery.deliverDue(DELIVERIES_PER_RUN);
         Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("stopped", stopped);
         outcome.put("raised", raised);
         outcome.put("failed", failed);
         outcome.put("delivered", sent.delivered());

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.campaignfn.audit.AuditLog;
+import dev.campaignfn.campaign.BudgetUsageChanged;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.common.Actor;
@@ -27,6 +28,7 @@ import dev.campaignfn.common.Violations;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.tracking.EventFence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -53,6 +55,9 @@ public class BudgetLedger {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<BudgetUsageChanged> budgetUsage;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BudgetStatus status(UUID campaignId) {
@@ -205,6 +210,7 @@ public class BudgetLedger {
         details.put("amount", signed);
         details.put("channel_id", command.channelId());
         audit.record(actor, "spend." + entry.entryType.wire(), "spend_entry", entry.id, campaignId, details);
+        budgetUsage.fire(new BudgetUsageChanged(campaignId));
         return new SpendRecording(SpendEntryView.of(entry), false);
     }
 

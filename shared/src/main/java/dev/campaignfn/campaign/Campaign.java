@@ -55,6 +55,15 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** Pause the campaign when its spend reaches its budget (see HardBudgetStop). */
+    @Column(name = "hard_budget_stop")
+    public boolean hardBudgetStop;
+
+    /** Whether the hard budget stop keeps the campaign from running: it is on, and a spend reached the budget. */
+    public boolean stoppedByBudget() {
+        return hardBudgetStop && actualSpend != null && actualSpend.signum() > 0 && actualSpend.compareTo(budget) >= 0;
+    }
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "target_audience")
     public List<String> targetAudience;

@@ -49,6 +49,7 @@ public class CampaignLifecycle {
         Campaign campaign = lockFor(id, LifecycleAction.LAUNCH);
         Instant now = clock.instant();
         requireNotEnded(campaign, now, "launched");
+        requireBudgetLeft(campaign, "launched");
         CampaignStatus target = campaign.startDate.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.ACTIVE;
         if (target != campaign.status) {
             if (target == CampaignStatus.ACTIVE) {
@@ -73,6 +74,7 @@ public class CampaignLifecycle {
         Campaign campaign = lockFor(id, LifecycleAction.RESUME);
         Instant now = clock.instant();
         requireNotEnded(campaign, now, "resumed");
+        requireBudgetLeft(campaign, "resumed");
         campaign.pauseReason = null;
         campaign.pausedAt = null;
         move(campaign, CampaignStatus.ACTIVE, null, actor, now);
@@ -123,6 +125,16 @@ public class CampaignLifecycle {
         }
         completeNow(campaign, actor, now);
         return true;
+    }
+
+    /** The hard budget stop would pause it again at once: say so instead. */
+    private static void requireBudgetLeft(Campaign campaign, String verb) {
+        if (campaign.stoppedByBudget()) {
+            throw new ConflictException("budget_spent", "the campaign's spend (" + campaign.actualSpend.toPlainString() + " "
+                    + campaign.currency + ") has reached its budget (" + campaign.budget.toPlainString()
+                    + ") and its hard budget stop is on: raise the budget or turn the stop off before it is " + verb,
+                    Map.of("actual_spend", campaign.actualSpend, "budget", campaign.budget));
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

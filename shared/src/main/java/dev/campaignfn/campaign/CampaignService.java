@@ -57,6 +57,9 @@ public class CampaignService {
     @Inject
     Event<CampaignZoneChanged> zoneChanged;
 
+    @Inject
+    Event<BudgetUsageChanged> budgetUsage;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignView> list(CampaignQuery query) {
         StringBuilder where = new StringBuilder("from Campaign c where 1 = 1");
@@ -144,6 +147,8 @@ public class CampaignService {
         if (zoneChanges) {
             zoneChanged.fire(new CampaignZoneChanged(campaign.id));
         }
+        // the hard budget stop may have been turned on over a budget already spent
+        budgetUsage.fire(new BudgetUsageChanged(campaign.id));
         if (command.channels() != null) {
             channels.sync(campaign, command.channels());
         }
@@ -232,6 +237,9 @@ public class CampaignService {
         campaign.timeZone = command.timeZoneOrDefault();
         campaign.targetAudience = command.targetAudience() == null ? List.of() : List.copyOf(command.targetAudience());
         campaign.objectives = command.objectives() == null ? List.of() : List.copyOf(command.objectives());
+        if (command.hardBudgetStop() != null) {
+            campaign.hardBudgetStop = command.hardBudgetStop();
+        }
         campaign.updatedAt = now;
     }
 

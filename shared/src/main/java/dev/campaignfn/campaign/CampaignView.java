@@ -24,6 +24,7 @@ public record CampaignView(
         BigDecimal actualSpend,
         String currency,
         String timeZone,
+        boolean hardBudgetStop,
         List<String> channels,
         List<String> objectives,
         List<String> targetAudience,
@@ -42,7 +43,7 @@ public record CampaignView(
     public static CampaignView of(Campaign c, List<String> channels, List<KpiView> kpis) {
         return new CampaignView(c.id, c.name, c.description, c.type, c.status, LifecycleAction.from(c.status),
                 c.startDate, c.endDate, c.budget, c.actualSpend == null ? BigDecimal.ZERO.setScale(2) : c.actualSpend,
-                c.currency, c.timeZone, channels, c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason,
+                c.currency, c.timeZone, c.hardBudgetStop, channels, c.objectives, c.targetAudience, kpis, c.pauseReason, c.cancelReason,
                 c.launchedAt, c.pausedAt, c.completedAt, c.cancelledAt, c.createdBy, c.createdAt, c.updatedAt, c.version);
     }
 }

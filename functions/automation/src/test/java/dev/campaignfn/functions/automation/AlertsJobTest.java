@@ -114,6 +114,25 @@ class AlertsJobTest {
         return ScheduleEvents.invoke(ScheduleEvents.scheduled("alerts", TestClock.CLOCK.instant()));
     }
 
+    /** The job's pass of the hard budget stop: a campaign that reached its budget without the spend route seeing the stop. */
+    @Test
+    void theJobPausesACampaignWhoseHardStopIsDue() throws Exception {
+        Instant now = TestClock.CLOCK.instant();
+        UUID c = campaigns.create(new CampaignCommand("Stopped by the job", null, CampaignType.EMAIL, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(20)), new BigDecimal("100"), "EUR", "UTC", null, List.of("email"), List.of("Sell"), null), PLANNER)
+                .id();
+        lifecycle.launch(c, PLANNER);
+        ledger.record(c, new SpendCommand(new BigDecimal("120.00"), SpendEntryType.SPEND, null, null, null, null, null, null, null), PLANNER);
+        Rows rows = new Rows(dataSource);
+        // as a restore or a manual fix would leave it: the stop on, the budget spent, the campaign still active
+        rows.value("update campaigns set hard_budget_stop = true where id = ? returning id", c);
+        JsonPath report = runJob();
+        assertEquals(List.of(c.toString()), report.getList("outcome.stopped"));
+        assertEquals("paused", rows.value("select status from campaigns where id = ?", c));
+        assertEquals(1L, rows.value("select count(*) from alerts where campaign_id = ? and kind = 'budget_stop'", c));
+        assertEquals(List.of(), runJob().getList("outcome.stopped"), "once");
+    }
+
     @Test
     void budgetAlertsAreRaisedOnceAndDeliveredDespiteAFailingWebhook() throws Exception {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
