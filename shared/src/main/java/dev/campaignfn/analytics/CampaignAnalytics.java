@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.tracking.EventDimension;
@@ -139,7 +140,8 @@ public class CampaignAnalytics {
         boolean costKnown = unsegmented.costKnown();
         Map<Integer, MetricTotals> byBucket = ReportRow.sumBy(reader.read(scope.zones(), unsegmented.zone(), boundaries, unsegmented),
                 ReportRow::bucket, costKnown);
-        MetricTotals before = byBucket.getOrDefault(0, MetricTotals.zero(costKnown));
+        MetricTotals before = byBucket.getOrDefault(0, MetricTotals.zero(costKnown)).withCustomerValue(customers(scope, unsegmented,
+                previous));
         Map<Integer, MetricTotals> current = new HashMap<>();
         MetricTotals total = MetricTotals.zero(costKnown);
         for (Map.Entry<Integer, MetricTotals> bucket : byBucket.entrySet()) {
@@ -148,6 +150,7 @@ public class CampaignAnalytics {
                 total = total.plus(bucket.getValue());
             }
         }
+        total = total.withCustomerValue(customers(scope, unsegmented, scope.period()));
         return new CampaignReport(CampaignBrief.of(scope.campaign()), scope.context(), Summary.of(total),
                 SeriesPoints.of(series, current, unsegmented.metrics(), costKnown, identity(scope)), SeriesPoints.change(total, before),
                 SeriesPoints.exactChange(total, before), new PreviousPeriod(PeriodView.of(previous), Summary.of(before)));
@@ -162,8 +165,9 @@ public class CampaignAnalytics {
         ReportRequest unsegmented = request.segmentedBy(null);
         Scope scope = scope(campaignId, unsegmented);
         EventTotals.EventSpan span = events.span(campaignId, unsegmented.includeBots());
-        return new SummaryReport(CampaignBrief.of(scope.campaign()), scope.context(), new CampaignSummary(campaignId,
-                Summary.of(total(scope, unsegmented)), span.firstEvent(), span.lastEvent()));
+        MetricTotals total = total(scope, unsegmented).withCustomerValue(customers(scope, unsegmented, scope.period()));
+        return new SummaryReport(CampaignBrief.of(scope.campaign()), scope.context(), new CampaignSummary(campaignId, Summary.of(total),
+                span.firstEvent(), span.lastEvent()));
     }
 
     public SeriesReport daily(UUID campaignId, ReportRequest request) {
@@ -254,6 +258,11 @@ public class CampaignAnalytics {
             identity.put(dimension.column(), value);
         }
         return identity;
+    }
+
+    /** The campaign's customer value up to the end of the period, for its CLV. */
+    private CustomerValue customers(Scope scope, ReportRequest request, ReportPeriod period) {
+        return reader.customers(scope.zones(), request, period.endDate()).get(scope.campaign().id);
     }
 
     private MetricTotals total(Scope scope, ReportRequest request) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.metrics.MetricTotals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,9 @@ public class CampaignComparison {
         boolean mixed = currencies.size() > 1;
         List<ComparisonRow> rows = new ArrayList<>();
         Map<UUID, MetricTotals> byCampaign = new LinkedHashMap<>();
+        Map<UUID, CustomerValue> customers = reader.customers(set.zones(), unsegmented, set.period().endDate());
         for (Campaign campaign : set.campaigns()) {
-            MetricTotals t = totals.getOrDefault(campaign.id, MetricTotals.zero(costKnown));
+            MetricTotals t = totals.getOrDefault(campaign.id, MetricTotals.zero(costKnown)).withCustomerValue(customers.get(campaign.id));
             byCampaign.put(campaign.id, t);
             rows.add(new ComparisonRow(campaign.id, campaign.name, campaign.type, campaign.status, campaign.currency, Summary.of(t)));
         }

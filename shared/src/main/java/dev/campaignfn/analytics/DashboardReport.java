@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,6 +143,10 @@ public class DashboardReport {
         ReportRow.sumBy(current, ReportRow::bucket, costKnown).forEach((bucket, t) -> trend.put(bucket - 1, t));
         Map<UUID, MetricTotals> perCampaign = ReportRow.sumBy(rows.stream().filter(r -> r.campaignId() != null).toList(),
                 ReportRow::campaignId, costKnown);
+        Metric sort = sortBy == null ? Metric.ROAS : sortBy;
+        if (sort == Metric.CLV) {
+            withCustomers(perCampaign, set.zones(), request, period, costKnown);
+        }
 
         BigDecimal budget = MetricTotals.ZERO.cost();
         BigDecimal spent = MetricTotals.ZERO.cost();
@@ -154,12 +159,21 @@ public class DashboardReport {
             campaigns.add(new TopCampaign(c.id, c.name, c.type, c.status, c.budget,
                     Summary.of(perCampaign.getOrDefault(c.id, MetricTotals.zero(costKnown)))));
         }
-        Metric sort = sortBy == null ? Metric.ROAS : sortBy;
         Map<UUID, MetricTotals> sortTotals = perCampaign;
         campaigns.sort(Comparator.comparing((TopCampaign c) -> sort.valueOf(sortTotals.getOrDefault(c.campaignId(),
                 MetricTotals.zero(costKnown))), Comparator.nullsLast(sort.lowerIsBetter() ? Comparator.<BigDecimal>naturalOrder()
                         : Comparator.<BigDecimal>reverseOrder()))
                 .thenComparing(c -> c.summary().totalRevenue(), Comparator.reverseOrder()).thenComparing(TopCampaign::campaignName));
+
+        // CLV (a lifetime read of conversions) only for the campaigns shown, unless they are sorted by it
+        List<TopCampaign> shown = campaigns.subList(0, Math.min(top, campaigns.size()));
+        if (sort != Metric.CLV) {
+            Map<UUID, ZoneId> shownZones = new LinkedHashMap<>();
+            shown.forEach(c -> shownZones.put(c.campaignId(), set.zones().get(c.campaignId())));
+            withCustomers(perCampaign, shownZones, request, period, costKnown);
+        }
+        shown = shown.stream().map(c -> new TopCampaign(c.campaignId(), c.campaignName(), c.type(), c.status(), c.budget(),
+                Summary.of(perCampaign.getOrDefault(c.campaignId(), MetricTotals.zero(costKnown))))).toList();
 
         List<Map<String, Object>> trends = SeriesPoints.of(series, trend, request.metrics(), costKnown, Map.of());
         List<CampaignKpi> campaignKpis = new ArrayList<>();
@@ -170,8 +184,15 @@ public class DashboardReport {
 
         return new Dashboard(ReportContext.of(period, set.zone(), choice.currency(), request), PeriodView.of(previous), choice.others(),
                 new DashboardSummary(set.campaigns().size(), active, budget, spent, Summary.of(total)),
-                SeriesPoints.change(total, before), SeriesPoints.exactChange(total, before), campaigns.subList(0, Math.min(top, campaigns.size())), trends,
+                SeriesPoints.change(total, before), SeriesPoints.exactChange(total, before), shown, trends,
                 byChannel.get(), campaignKpis);
+    }
+
+    /** Puts the customer value up to the period's end on these campaigns' totals. */
+    private void withCustomers(Map<UUID, MetricTotals> totals, Map<UUID, ZoneId> zones, ReportRequest request, ReportPeriod period,
+            boolean costKnown) {
+        reader.customers(zones, request, period.endDate()).forEach((id, value) -> totals.put(id,
+                totals.getOrDefault(id, MetricTotals.zero(costKnown)).withCustomerValue(value)));
     }
 
     /** Events and spend per channel over the period, busiest first. */

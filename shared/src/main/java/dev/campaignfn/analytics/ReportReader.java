@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.campaignfn.common.Breakdown;
+import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.tracking.BucketCounts;
 import dev.campaignfn.tracking.BucketQuery;
@@ -31,6 +32,24 @@ public class ReportReader {
 
     @Inject
     EventTotals events;
+
+    /**
+     * Each campaign's customer value (for CLV) from its first event to the end of {@code lastDay} in its
+     * own zone, or in the report's zone when it has one: one statement per distinct end. Empty when the
+     * report is filtered or counts bots: CLV is a figure of the campaign's customers, not of a slice.
+     */
+    public Map<UUID, CustomerValue> customers(Map<UUID, ZoneId> campaignZones, ReportRequest request, LocalDate lastDay) {
+        if (!request.filter().isEmpty() || request.includeBots()) {
+            return Map.of();
+        }
+        ZoneId zone = request.zone();
+        Map<java.time.Instant, List<UUID>> byEnd = new LinkedHashMap<>();
+        campaignZones.forEach((id, own) -> byEnd.computeIfAbsent(lastDay.plusDays(1).atStartOfDay(zone != null ? zone : own).toInstant(),
+                end -> new ArrayList<>()).add(id));
+        Map<UUID, CustomerValue> values = new LinkedHashMap<>();
+        byEnd.forEach((end, ids) -> values.putAll(events.customers(ids, end)));
+        return values;
+    }
 
     /** One row per campaign, bucket and segment value. */
     public List<ReportRow> read(Map<UUID, ZoneId> campaignZones, ZoneId zone, List<LocalDate> boundaries, ReportRequest request) {

@@ -13,7 +13,7 @@ import dev.campaignfn.metrics.MetricTotals;
  */
 public record Summary(long totalImpressions, long totalViews, long totalClicks, long totalConversions, BigDecimal totalRevenue,
         BigDecimal totalSpend, BigDecimal profit, BigDecimal clickThroughRate, BigDecimal conversionRate, BigDecimal cpc,
-        BigDecimal cpr, BigDecimal cpm, BigDecimal cpa, BigDecimal roas, BigDecimal roi, BigDecimal aov) {
+        BigDecimal cpr, BigDecimal cpm, BigDecimal cpa, BigDecimal roas, BigDecimal roi, BigDecimal aov, BigDecimal clv) {
 
     /** One metric of this summary, as answered. */
     public BigDecimal value(Metric metric) {
@@ -33,11 +33,12 @@ public record Summary(long totalImpressions, long totalViews, long totalClicks, 
             case ROAS -> roas;
             case ROI -> roi;
             case AOV -> aov;
+            case CLV -> clv;
         };
     }
 
     public static Summary of(MetricTotals t) {
         return new Summary(t.impressions(), t.views(), t.clicks(), t.conversions(), t.revenue(), t.cost(), t.profit(), t.ctr(),
-                t.cvr(), t.cpc(), t.cpc(), t.cpm(), t.cpa(), t.roas(), t.roi(), t.aov());
+                t.cvr(), t.cpc(), t.cpc(), t.cpm(), t.cpa(), t.roas(), t.roi(), t.aov(), t.clv());
     }
 }

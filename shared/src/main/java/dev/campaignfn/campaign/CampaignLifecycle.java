@@ -171,6 +171,7 @@ public class CampaignLifecycle {
         derived.put("roas", totals.roas());
         derived.put("roi", totals.roi());
         derived.put("aov", totals.aov());
+        derived.put("clv", totals.clv());
         report.put("metrics", derived);
         Map<String, Object> budget = new LinkedHashMap<>();
         budget.put("total", campaign.budget);

@@ -322,6 +322,7 @@ public class ExportService {
             case ROAS -> "ROAS";
             case ROI -> "ROI (%)";
             case AOV -> "AOV";
+            case CLV -> "CLV";
         };
         ExportColumn.Kind kind = switch (metric.unit()) {
             case COUNT -> ExportColumn.Kind.INTEGER;

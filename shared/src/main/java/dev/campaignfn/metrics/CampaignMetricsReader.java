@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Lifetime totals of campaigns: event counts and revenue from the rollups and the raw tail (bots
- * excluded), and the cost recorded in the spend ledger. KPIs and final reports read their measured
+ * excluded), the cost recorded in the spend ledger, and the customers behind customer lifetime value. KPIs and final reports read their measured
  * values here.
  */
 @ApplicationScoped
@@ -38,11 +38,12 @@ public class CampaignMetricsReader {
             return totals;
         }
         Map<UUID, EventCounts> counts = events.lifetime(campaignIds, false);
+        Map<UUID, CustomerValue> customers = events.customers(campaignIds, null);
         List<Object[]> spend = em.createNativeQuery("select id, actual_spend from campaigns where id = any(cast(?1 as uuid[]))")
                 .setParameter(1, campaignIds.toArray(UUID[]::new)).getResultList();
         for (Object[] row : spend) {
             UUID id = (UUID) row[0];
-            totals.put(id, counts.getOrDefault(id, EventCounts.ZERO).withCost((BigDecimal) row[1]));
+            totals.put(id, counts.getOrDefault(id, EventCounts.ZERO).withCost((BigDecimal) row[1]).withCustomerValue(customers.get(id)));
         }
         return totals;
     }

@@ -28,7 +28,13 @@ public enum Metric implements WireEnum {
     CPA(MetricTotals::cpa, true, Unit.CURRENCY),
     ROAS(MetricTotals::roas, false, Unit.RATIO),
     ROI(MetricTotals::roi, false, Unit.PERCENT),
-    AOV(MetricTotals::aov, false, Unit.CURRENCY);
+    AOV(MetricTotals::aov, false, Unit.CURRENCY),
+    /**
+     * Seed 000's customer lifetime value: revenue per converting customer over the campaign's life up
+     * to the period's end. A figure of a campaign's customers: its summaries and KPIs have it; series
+     * points, segments, filtered reports and reports with bots answer null.
+     */
+    CLV(MetricTotals::clv, false, Unit.CURRENCY);
 
     /** Spelled out for OpenAPI scanners, which look for the annotated method on the enum itself. */
     @Override

@@ -76,6 +76,11 @@ public final class MetricFormulas {
         return ratio(revenue, BigDecimal.valueOf(conversions), BigDecimal.ONE);
     }
 
+    /** CLV = lifetime revenue / converting customers (seed 000's customerLifetimeValue). */
+    public static BigDecimal clv(BigDecimal revenue, long customers) {
+        return ratio(revenue, BigDecimal.valueOf(customers), BigDecimal.ONE);
+    }
+
     /** Share of a whole in percent (budget used, allocation share); null when the whole is zero. */
     public static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
         return ratio(part, whole, HUNDRED);

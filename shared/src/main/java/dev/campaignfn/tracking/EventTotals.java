@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
+import dev.campaignfn.metrics.CustomerValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -158,6 +159,31 @@ public class EventTotals {
         Statement statement = tail(backlog(), campaignIds, includeBots).add(LIFETIME, new Array("uuid", campaignIds), includeBots);
         query(statement, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
         return totals;
+    }
+
+    /**
+     * The revenue and the customers of each campaign's non-bot conversions before {@code before} (null: all; see
+     * {@link CustomerValue}); campaigns without conversions answer {@link CustomerValue#NONE}. Reads the
+     * conversions themselves (the (campaign_id, occurred_at) index holds event_type, value and is_bot).
+     */
+    public Map<UUID, CustomerValue> customers(Collection<UUID> campaignIds, Instant before) {
+        Map<UUID, CustomerValue> values = new HashMap<>();
+        campaignIds.forEach(id -> values.put(id, CustomerValue.NONE));
+        if (campaignIds.isEmpty()) {
+            return values;
+        }
+        Statement statement = new Statement().add("""
+                select campaign_id, coalesce(sum(value), 0),
+                       count(distinct coalesce(user_id, session_id)) + count(*) filter (where user_id is null and session_id is null)
+                  from campaign_events
+                 where campaign_id = any(?) and event_type = 'conversion' and not is_bot""", new Array("uuid", campaignIds));
+        if (before != null) {
+            statement.add(" and occurred_at < ?", before);
+        }
+        statement.add(" group by campaign_id");
+        query(statement, rows -> values.put(rows.getObject(1, UUID.class), new CustomerValue(rows.getBigDecimal(2).setScale(2),
+                rows.getLong(3))));
+        return values;
     }
 
     /** When a campaign's first and last events happened (null and null without any). */

@@ -137,6 +137,7 @@ final class Expected {
         assertMoney(t.ctr(), summary.get("click_through_rate"), context + " ctr");
         assertMoney(t.cvr(), summary.get("conversion_rate"), context + " cvr");
         assertMoney(t.cpc(), summary.get("cpc"), context + " cpc");
+        assertMoney(t.cpc(), summary.get("cpr"), context + " cpr (seed 000's cost per result: per click)");
         assertMoney(t.cpm(), summary.get("cpm"), context + " cpm");
         assertMoney(t.cpa(), summary.get("cpa"), context + " cpa");
         assertMoney(t.roas(), summary.get("roas"), context + " roas");
@@ -155,11 +156,13 @@ final class Expected {
         assertMoney(t.ctr(), point.get("click_through_rate"), context + " ctr");
         assertMoney(t.cvr(), point.get("conversion_rate"), context + " cvr");
         assertMoney(t.cpc(), point.get("cpc"), context + " cpc");
+        assertMoney(t.cpc(), point.get("cpr"), context + " cpr");
         assertMoney(t.cpm(), point.get("cpm"), context + " cpm");
         assertMoney(t.cpa(), point.get("cpa"), context + " cpa");
         assertMoney(t.roas(), point.get("roas"), context + " roas");
         assertMoney(t.roi(), point.get("roi"), context + " roi");
         assertMoney(t.aov(), point.get("aov"), context + " aov");
+        assertMoney(null, point.get("clv"), context + " clv: a figure of the campaign's customers, not of a bucket");
     }
 
     /** Equal as numbers (12.5 = 12.50), or both null; a missing field is a failure. */

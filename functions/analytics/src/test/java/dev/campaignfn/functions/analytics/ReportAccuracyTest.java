@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -173,6 +174,8 @@ class ReportAccuracyTest {
             Expected.Totals total = Expected.totals(world.events, question.events(question.first(), question.last()), world.spends,
                     question.spend(question.first(), question.last()), question.costKnown());
             assertSummary(json.at("/data/summary"), total, context);
+            assertMoney(question.filterName() == null && !question.bots() ? clv(question.campaign(),
+                    question.last().plusDays(1).atStartOfDay(question.zone()).toInstant()) : null, json.at("/data/summary/clv"), context + " clv");
 
             List<LocalDate[]> buckets = buckets(question.first(), question.last(), question.groupBy());
             assertEquals(buckets.size(), json.at("/data/daily_stats").size(), context);
@@ -214,6 +217,16 @@ class ReportAccuracyTest {
     static String text(JsonNode json, String pointer) {
         JsonNode node = json.at(pointer);
         return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    /** Seed 000's customer lifetime value up to a moment: conversions' revenue per distinct converting session (the world's customers). */
+    BigDecimal clv(UUID campaign, Instant before) {
+        List<World.Sent> conversions = world.events.stream().filter(e -> e.campaignId().equals(campaign) && !e.bot()
+                && e.type() == EventType.CONVERSION && e.at().isBefore(before)).toList();
+        long customers = conversions.stream().map(World.Sent::session).distinct().count();
+        BigDecimal revenue = conversions.stream().map(e -> e.value() == null ? BigDecimal.ZERO : e.value()).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        return customers == 0 ? null : Expected.ratio(revenue, BigDecimal.valueOf(customers), BigDecimal.ONE);
     }
 
     static BigDecimal change(BigDecimal current, BigDecimal previous) {

@@ -47,7 +47,7 @@ public class World {
 
     /** An event as stored: what the reports count. */
     public record Sent(UUID campaignId, EventType type, Instant at, String channel, String segment, DeviceType device, boolean bot,
-            BigDecimal value) {
+            BigDecimal value, String session) {
     }
 
     /** A ledger entry as booked: signed amount. */
@@ -157,7 +157,7 @@ public class World {
                 if (outcome.status() == EventOutcome.Status.ACCEPTED) {
                     TrackEvent e = slice.get(i);
                     this.events.add(new Sent(e.campaignId(), e.eventType(), e.occurredAt(), e.channel(), e.audienceSegment(),
-                            e.deviceType(), BOT.equals(e.userAgent()), e.value() == null ? null : e.value().setScale(2)));
+                            e.deviceType(), BOT.equals(e.userAgent()), e.value() == null ? null : e.value().setScale(2), e.sessionId()));
                 }
             }
         }

@@ -88,7 +88,7 @@ class ZoneChangeTest {
             assertEquals(EventOutcome.Status.ACCEPTED, outcomes.get(i).status(), outcomes.get(i)::toString);
             TrackEvent e = events.get(i);
             sent.add(new World.Sent(id, e.eventType(), e.occurredAt(), e.channel(), e.audienceSegment(), e.deviceType(),
-                    World.BOT.equals(e.userAgent()), e.value() == null ? null : e.value().setScale(2)));
+                    World.BOT.equals(e.userAgent()), e.value() == null ? null : e.value().setScale(2), e.sessionId()));
         }
         List<World.Spent> spent = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
