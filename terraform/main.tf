@@ -50,7 +50,7 @@ locals {
     alerts      = { expression = "rate(5 minutes)", timeout = 300, description = "Budget alerts and webhook delivery" }
     maintenance = { expression = "cron(30 3 * * ? *)", timeout = 900, description = "Partitions ahead, rollup fold, expired exports purged" }
     rollup      = { expression = "rate(1 minute)", timeout = 300, description = "Folds new events into the rollups" }
-    exports     = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs" }
+    exports     = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs, delivers scheduled reports" }
   }
 }
 
@@ -173,24 +173,26 @@ module "http_api" {
   }
   depends_on = [aws_lambda_invocation.migrate]
   routes = {
-    "ANY /v1/marketing/admin/campaigns"               = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/campaigns/{proxy+}"      = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/plans/{proxy+}"          = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/rule-templates"          = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/rule-templates/{proxy+}" = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/alerts"                  = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/alerts/{proxy+}"         = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/webhooks"                = { function = "campaigns", public = false, throttled = false }
-    "ANY /v1/marketing/admin/webhooks/{proxy+}"       = { function = "campaigns", public = false, throttled = false }
-    "GET /v1/marketing/admin/me"                      = { function = "campaigns", public = false, throttled = false }
-    "GET /v1/marketing/admin/analytics/{proxy+}"      = { function = "analytics", public = false, throttled = false }
-    "GET /v1/marketing/admin/analytics/export"        = { function = "exports", public = false, throttled = false }
-    "POST /v1/marketing/admin/analytics/exports"      = { function = "exports", public = false, throttled = false }
-    "GET /v1/marketing/admin/analytics/exports/{id}"  = { function = "exports", public = false, throttled = false }
-    "POST /v1/marketing/track-event"                  = { function = "tracking", public = true, throttled = true }
-    "POST /v1/marketing/track-events"                 = { function = "tracking", public = true, throttled = true }
-    "GET /v1/marketing/t.gif"                         = { function = "tracking", public = true, throttled = true }
-    "GET /v1/marketing/r/{slug}"                      = { function = "tracking", public = true, throttled = true }
+    "ANY /v1/marketing/admin/campaigns"                 = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/campaigns/{proxy+}"        = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/plans/{proxy+}"            = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/rule-templates"            = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/rule-templates/{proxy+}"   = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/alerts"                    = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/alerts/{proxy+}"           = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/webhooks"                  = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/webhooks/{proxy+}"         = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/report-schedules"          = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/report-schedules/{proxy+}" = { function = "campaigns", public = false, throttled = false }
+    "GET /v1/marketing/admin/me"                        = { function = "campaigns", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/{proxy+}"        = { function = "analytics", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/export"          = { function = "exports", public = false, throttled = false }
+    "POST /v1/marketing/admin/analytics/exports"        = { function = "exports", public = false, throttled = false }
+    "GET /v1/marketing/admin/analytics/exports/{id}"    = { function = "exports", public = false, throttled = false }
+    "POST /v1/marketing/track-event"                    = { function = "tracking", public = true, throttled = true }
+    "POST /v1/marketing/track-events"                   = { function = "tracking", public = true, throttled = true }
+    "GET /v1/marketing/t.gif"                           = { function = "tracking", public = true, throttled = true }
+    "GET /v1/marketing/r/{slug}"                        = { function = "tracking", public = true, throttled = true }
   }
 }
 

@@ -973,6 +973,76 @@ function takeTokenFromFragment() {
   history.replaceState(null, '', location.pathname + location.search + '#/dashboard');
 }
 
+// -------------------------------------------------------------------------------- scheduled reports
+
+/** Report schedules: what is sent where and when, each schedule's last deliveries, and a form for those who may manage them. */
+async function renderReports() {
+  const generation = page.generation;
+  const manage = can('settings.manage');
+  view().innerHTML = `
+    <div class="view-head"><h1>Scheduled reports</h1>
+      <p class="subtitle">Each delivers the last complete day, week or month once: an export file and a message to the webhooks.</p></div>
+    <section class="panel"><div class="table-box" data-testid="report-schedules">${loading('the schedules')}</div></section>
+    ${manage ? `<section class="panel"><h2>New schedule</h2><form class="controls" data-testid="report-form">
+      <label>Name <input name="name" required size="20"></label>
+      <label>Report <select name="campaign_id" data-testid="report-campaign"><option value="">Dashboard (all campaigns)</option></select></label>
+      <label>Every <select name="frequency">${['daily', 'weekly', 'monthly'].map(f => `<option ${f === 'weekly' ? 'selected' : ''}>${f}</option>`).join('')}</select></label>
+      <label>File <select name="format"><option>csv</option><option>xlsx</option></select></label>
+      <button type="submit" class="primary" data-testid="report-create">Schedule</button></form></section>` : ''}`;
+  const [schedules, campaigns] = await Promise.allSettled([get(API + '/report-schedules'), manage ? getPage(API + '/campaigns', { page_size: 100, sort: 'name' }) : Promise.resolve(null)]);
+  if (!current(generation)) return;
+  if (schedules.status === 'rejected') {
+    fill('[data-testid=report-schedules]', failed('the schedules', schedules.reason));
+  } else {
+    renderSchedules(schedules.value, generation);
+  }
+  const form = view().querySelector('[data-testid=report-form]');
+  if (!form) return;
+  if (campaigns.status === 'fulfilled') {
+    form.querySelector('[name=campaign_id]').insertAdjacentHTML('beforeend',
+      campaigns.value.data.map(c => `<option value="${esc(c.id)}">${esc(c.name)}</option>`).join(''));
+  }
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const campaign = data.get('campaign_id');
+    try {
+      await call('POST', API + '/report-schedules', null, {
+        name: data.get('name'), scope: campaign ? 'campaign' : 'dashboard', campaign_id: campaign || null,
+        frequency: data.get('frequency'), format: data.get('format')
+      });
+      notify('Scheduled: the last complete period is delivered at the next run of the exports job.', 'ok');
+      route();
+    } catch (error) {
+      notify('Could not schedule the report: ' + error.message, 'error');
+    }
+  });
+}
+
+function renderSchedules(schedules, generation) {
+  const box = fill('[data-testid=report-schedules]', schedules.length === 0 ? empty('No report is scheduled.') : `<table>
+    <thead><tr><th>Name</th><th>Report</th><th>Every</th><th>Time zone</th><th>Due period</th><th>Last deliveries</th></tr></thead>
+    <tbody>${schedules.map(s => `<tr data-schedule-id="${esc(s.id)}">
+      <td>${esc(s.name)}${s.enabled ? '' : ' <small>(off)</small>'}</td>
+      <td>${s.scope === 'campaign' ? `<a href="#/campaigns/${esc(s.campaign_id)}">campaign</a>` : 'dashboard'} · ${esc(s.format)}</td>
+      <td>${esc(s.frequency)}</td><td>${esc(s.time_zone)}</td>
+      <td>${esc(s.due_period.start_date)} – ${esc(s.due_period.end_date)}</td>
+      <td data-testid="deliveries">…</td></tr>`).join('')}</tbody></table>`);
+  if (!box) return;
+  schedules.forEach(async s => {
+    let deliveries;
+    try {
+      deliveries = await get(`${API}/report-schedules/${s.id}/deliveries`, { limit: 3 });
+    } catch (error) {
+      deliveries = null;
+    }
+    if (!current(generation)) return;
+    const cell = box.querySelector(`tr[data-schedule-id="${s.id}"] [data-testid=deliveries]`);
+    if (cell) cell.innerHTML = deliveries === null ? 'could not be read' : deliveries.length === 0 ? 'none yet'
+      : deliveries.map(d => `<span class="status ${d.status === 'delivered' ? 'active' : d.status === 'failed' ? 'cancelled' : 'scheduled'}" title="${esc(d.error || '')}">${esc(d.period_start)} ${esc(d.status)}</span>`).join(' ');
+  });
+}
+
 async function route() {
   leave();
   if (!token()) {
@@ -996,6 +1066,8 @@ async function route() {
     await renderCampaigns(params);
   } else if (parts[0] === 'compare') {
     await renderCompare(params);
+  } else if (parts[0] === 'reports') {
+    await renderReports();
   } else {
     await renderDashboard(params);
   }

@@ -80,9 +80,13 @@ public class AlertService {
             }
             if (inserted) {
                 try (PreparedStatement outbox = connection.prepareStatement(
-                        "insert into alert_deliveries (alert_id, webhook_id, next_attempt_at) select ?, id, ? from webhooks where enabled")) {
+                        "insert into alert_deliveries (alert_id, webhook_id, next_attempt_at) select ?, id, ? from webhooks where enabled"
+                                + " and (cardinality(?::uuid[]) = 0 or id = any(?::uuid[]))")) {
                     outbox.setObject(1, id);
                     outbox.setTimestamp(2, Timestamp.from(now));
+                    java.sql.Array only = connection.createArrayOf("uuid", draft.webhookIds().toArray());
+                    outbox.setArray(3, only);
+                    outbox.setArray(4, only);
                     outbox.executeUpdate();
                 }
             }
@@ -92,12 +96,17 @@ public class AlertService {
         }
     }
 
+    /** The kind of a scheduled report's announcement (see dev.campaignfn.report.ScheduledReports). */
+    public static final String REPORT_KIND = "scheduled_report";
+
     static final String ALERT_COLUMNS = "id, campaign_id, channel_id, rule_id, kind, severity, threshold, title, message, details::text,"
             + " created_at, acknowledged_at, acknowledged_by";
 
     /** Newest first; {@code campaignId} null for every campaign, {@code open} for the unacknowledged only. */
     public List<AlertView> list(UUID campaignId, boolean open, int limit) {
-        String sql = "select " + ALERT_COLUMNS + " from alerts where (?::uuid is null or campaign_id = ?::uuid)"
+        // scheduled reports travel through the same outbox but are not alerts: their schedule lists them
+        String sql = "select " + ALERT_COLUMNS + " from alerts where (?::uuid is null or campaign_id = ?::uuid) and kind <> '"
+                + REPORT_KIND + "'"
                 + (open ? " and acknowledged_at is null" : "") + " order by created_at desc, id limit ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, campaignId);

@@ -102,6 +102,11 @@ public class ExportJobs {
     }
 
     public JobView get(UUID id) {
+        return get(id, config.downloadUrlTtl());
+    }
+
+    /** The job, with a download URL that lasts {@code linkTtl} (never beyond the file's expiry). */
+    public JobView get(UUID id, Duration linkTtl) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "select " + COLUMNS + " from export_jobs where id = ?")) {
             select.setObject(1, id);
@@ -109,21 +114,21 @@ public class ExportJobs {
                 if (!row.next()) {
                     throw new NotFoundException("export job", id);
                 }
-                return view(row);
+                return view(row, linkTtl);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the export job", e);
         }
     }
 
-    private JobView view(ResultSet row) throws SQLException {
+    private JobView view(ResultSet row, Duration linkTtl) throws SQLException {
         String status = row.getString("status");
         String url = null;
         Instant urlExpires = null;
         if ("succeeded".equals(status)) {
             // a URL never outlives the file
             Instant expires = row.getTimestamp("expires_at").toInstant();
-            Duration ttl = config.downloadUrlTtl();
+            Duration ttl = linkTtl;
             Duration left = Duration.between(clock.instant(), expires);
             if (left.compareTo(ttl) < 0) {
                 ttl = left.isNegative() ? Duration.ZERO : left;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +12,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.campaignfn.alert.AlertDelivery;
 import dev.campaignfn.alert.AlertService;
@@ -86,28 +81,18 @@ class AlertsJobTest {
     @Inject
     DataSource dataSource;
 
-    HttpServer receiver;
-    final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-    final AtomicInteger failuresLeft = new AtomicInteger(2);
+    WebhookReceiver receiver;
+    List<Map<String, String>> received;
 
     @BeforeEach
     void receiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean fail = exchange.getRequestURI().getPath().startsWith("/json") && failuresLeft.getAndDecrement() > 0;
-            received.add(Map.of("path", exchange.getRequestURI().getPath(), "body", body, "status", fail ? "500" : "200",
-                    "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("X-Campaignfn-Timestamp")),
-                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-Campaignfn-Signature"))));
-            exchange.sendResponseHeaders(fail ? 500 : 200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver(2);
+        received = receiver.received;
     }
 
     @AfterEach
     void stop() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     JsonPath runJob() {
@@ -135,7 +120,7 @@ class AlertsJobTest {
 
     @Test
     void budgetAlertsAreRaisedOnceAndDeliveredDespiteAFailingWebhook() throws Exception {
-        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        String base = receiver.url("");
         String secret = "a-test-secret-of-enough-length";
         alerts.createWebhook(new WebhookCommand("Ops JSON", base + "/json", "json", secret, true), PLANNER);
         alerts.createWebhook(new WebhookCommand("Ops Slack", base + "/slack", "slack", null, true), PLANNER);

@@ -42,7 +42,7 @@ class AuthorizationMatrixTest {
     record Route(String method, String path, String permission) {
         String concrete() {
             return path.replace("{id}", ID).replace("{channel}", "facebook").replace("{kpiId}", SUB).replace("{itemId}", SUB)
-                    .replace("{linkId}", SUB);
+                    .replace("{linkId}", SUB).replace("{scheduleId}", SUB);
         }
     }
 
@@ -61,6 +61,12 @@ class AuthorizationMatrixTest {
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/final-report", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/audit", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/events", Permissions.ANALYTICS_READ),
+            new Route("GET", "/v1/marketing/admin/report-schedules", Permissions.CAMPAIGNS_READ),
+            new Route("POST", "/v1/marketing/admin/report-schedules", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/report-schedules/{scheduleId}", Permissions.CAMPAIGNS_READ),
+            new Route("PUT", "/v1/marketing/admin/report-schedules/{scheduleId}", Permissions.SETTINGS_MANAGE),
+            new Route("DELETE", "/v1/marketing/admin/report-schedules/{scheduleId}", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/report-schedules/{scheduleId}/deliveries", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_UPDATE),
@@ -135,7 +141,8 @@ class AuthorizationMatrixTest {
     void theMatrixCoversEveryRoute() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(CampaignResource.class, ChannelResource.class, BudgetResource.class,
-                KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class, CampaignEventResource.class)) {
+                KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class, CampaignEventResource.class,
+                ReportScheduleResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"

@@ -1,5 +1,7 @@
 package dev.campaignfn.functions.local;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
 import dev.campaignfn.alert.BudgetAlerts;
@@ -8,6 +10,7 @@ import dev.campaignfn.automation.LifecycleJob;
 import dev.campaignfn.automation.MaintenanceJob;
 import dev.campaignfn.automation.RulesJob;
 import dev.campaignfn.export.ExportJobs;
+import dev.campaignfn.report.ScheduledReports;
 import dev.campaignfn.tracking.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,9 @@ import jakarta.inject.Inject;
 public class LocalSchedules {
 
     private static final Logger LOG = Logger.getLogger(LocalSchedules.class);
+
+    @Inject
+    ScheduledReports reports;
 
     @Inject
     LifecycleJob lifecycle;
@@ -77,10 +83,12 @@ public class LocalSchedules {
     @Scheduled(every = "${campaignfn.local.schedule.exports:2s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void exports() {
+        List<String> queued = reports.queueDue();
         int ran = exports.runPending(Integer.MAX_VALUE);
+        List<String> delivered = reports.deliverReady();
         int purged = exports.purgeExpired();
-        if (ran + purged > 0) {
-            LOG.debugf("exports job: %d run, %d expired purged", ran, purged);
+        if (ran + purged + queued.size() + delivered.size() > 0) {
+            LOG.debugf("exports job: %d run, %d expired purged, reports queued %s, delivered %s", ran, purged, queued, delivered);
         }
     }
 

@@ -228,6 +228,37 @@ class DashboardPageTest {
     }
 
     @Test
+    void reportsAreScheduledFromThePageByThoseWhoMayManageSettings() throws IOException {
+        String token = page.signIn("super_admin");
+        page.open("/#/reports");
+        String name = "Page report " + UUID.randomUUID();
+        WebElement form = page.find("[data-testid=report-form]");
+        form.findElement(By.name("name")).sendKeys(name);
+        new Select(form.findElement(By.name("frequency"))).selectByValue("monthly");
+        page.find("[data-testid=report-create]").click();
+        List<Map<String, Object>> schedules = new java.util.ArrayList<>();
+        page.wait.until(d -> {
+            schedules.clear();
+            schedules.addAll(given().auth().oauth2(token).get(API + "/report-schedules").then().extract().jsonPath()
+                    .getList("data.findAll { it.name == '" + name + "' }"));
+            return !schedules.isEmpty();
+        });
+        assertEquals("dashboard", schedules.get(0).get("scope"));
+        assertEquals("monthly", schedules.get(0).get("frequency"));
+        String row = "[data-testid=report-schedules] tr[data-schedule-id='" + schedules.get(0).get("id") + "']";
+        page.wait.until(d -> page.present(row) && page.text(row + " [data-testid=deliveries]").equals("none yet"));
+        page.screenshots("reports");
+        given().auth().oauth2(token).delete(API + "/report-schedules/" + schedules.get(0).get("id")).then().statusCode(204);
+
+        page.find("[data-action=sign-out]").click();
+        page.signIn("analyst");
+        page.open("/#/reports");
+        page.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=report-schedules] table, [data-testid=report-schedules] [data-state=empty]"))
+                .isEmpty());
+        assertFalse(page.present("[data-testid=report-form]"), "an analyst reads the schedules and is offered no form");
+    }
+
+    @Test
     void aTokenHandedOverInTheFragmentSignsInAndLeavesTheAddressBar() {
         String token = given().queryParam("role", "analyst").queryParam("subject", "idp-user").get("/local/token").then().statusCode(200)
                 .extract().path("data.access_token");
