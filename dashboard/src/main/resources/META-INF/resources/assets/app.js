@@ -57,8 +57,8 @@ function query(params) {
 }
 
 /** One call of the API; answers the fetch Response when it succeeded, throws ApiError otherwise. */
-async function call(method, path, params, body) {
-  const headers = { Accept: 'application/json' };
+async function call(method, path, params, body, extraHeaders) {
+  const headers = Object.assign({ Accept: 'application/json' }, extraHeaders);
   if (token()) headers.Authorization = 'Bearer ' + token();
   const init = { method, headers };
   if (body !== undefined) {
@@ -131,7 +131,7 @@ function ratio(v) {
 
 /** A metric's value as text, by the metric's kind. */
 function metricText(metric, v, currency) {
-  if (['revenue', 'spend', 'cpc', 'cpr', 'cpm', 'cpa', 'aov', 'profit'].includes(metric)) return money(v, currency);
+  if (['revenue', 'spend', 'cpc', 'cpr', 'cpm', 'cpa', 'aov', 'clv', 'profit'].includes(metric)) return money(v, currency);
   if (['ctr', 'cvr', 'roi'].includes(metric)) return pct(v);
   if (metric === 'roas') return ratio(v);
   return num(v);
@@ -676,13 +676,36 @@ function renderAttribution(r) {
 }
 
 function renderActions(campaign) {
+  const final = campaign.status === 'completed' || campaign.status === 'cancelled';
   const stop = campaign.hard_budget_stop
     ? `<span class="badge" data-testid="hard-budget-stop" title="paused when its spend reaches its budget">Hard budget stop: ${money(campaign.actual_spend, campaign.currency)} of ${money(campaign.budget, campaign.currency)} spent</span>`
     : '';
+  const toggle = can('campaigns.update') && !final
+    ? ` <button type="button" data-testid="toggle-hard-stop">${campaign.hard_budget_stop ? 'Turn the hard budget stop off' : 'Pause when the budget is spent'}</button>`
+    : '';
   const paused = campaign.status === 'paused' && campaign.pause_reason
     ? `<p class="hint" data-testid="pause-reason">Paused: ${esc(campaign.pause_reason)}</p>` : '';
-  const box = fill('[data-testid=campaign-actions]', lifecycleButtons(campaign) + stop + paused);
-  if (box) bindLifecycle(box, campaign);
+  const box = fill('[data-testid=campaign-actions]', lifecycleButtons(campaign) + stop + toggle + paused);
+  if (!box) return;
+  bindLifecycle(box, campaign);
+  const button = box.querySelector('[data-testid=toggle-hard-stop]');
+  if (button) button.addEventListener('click', () => toggleHardStop(campaign));
+}
+
+/** The campaign written back as it is (channels and KPIs left out, so left as they are) with the stop switched, at its version. */
+async function toggleHardStop(c) {
+  const command = {
+    name: c.name, description: c.description, type: c.type, start_date: c.start_date, end_date: c.end_date, budget: c.budget,
+    currency: c.currency, time_zone: c.time_zone, target_audience: c.target_audience, objectives: c.objectives,
+    hard_budget_stop: !c.hard_budget_stop
+  };
+  try {
+    await call('PUT', `${API}/campaigns/${c.id}`, null, command, { 'If-Match': `"${c.version}"` });
+    notify(`${c.name}: hard budget stop ${c.hard_budget_stop ? 'off' : 'on'}.`, 'info');
+    route();
+  } catch (error) {
+    notify(`Could not change the hard budget stop of ${c.name}: ${error.message}`, 'error');
+  }
 }
 
 /** Lifecycle buttons: the moves the campaign's state allows, when the caller may update campaigns. */
@@ -942,8 +965,9 @@ async function renderCompare(params) {
   const rows = [
     ['impressions', 'total_impressions', 'Impressions'], ['views', 'total_views', 'Views'], ['clicks', 'total_clicks', 'Clicks'],
     ['conversions', 'total_conversions', 'Conversions'], ['revenue', 'total_revenue', 'Revenue'], ['spend', 'total_spend', 'Spend'],
-    ['ctr', 'click_through_rate', 'CTR'], ['cvr', 'conversion_rate', 'Conversion rate'], ['cpc', 'cpc', 'CPC'], ['cpm', 'cpm', 'CPM'],
-    ['cpa', 'cpa', 'CPA'], ['roas', 'roas', 'ROAS'], ['roi', 'roi', 'ROI'], ['aov', 'aov', 'AOV']
+    ['ctr', 'click_through_rate', 'CTR'], ['cvr', 'conversion_rate', 'Conversion rate'], ['cpc', 'cpc', 'CPC'], ['cpr', 'cpr', 'CPR'],
+    ['cpm', 'cpm', 'CPM'], ['cpa', 'cpa', 'CPA'], ['roas', 'roas', 'ROAS'], ['roi', 'roi', 'ROI'], ['aov', 'aov', 'AOV'],
+    ['clv', 'clv', 'CLV']
   ];
   const tag = c => (r.best && r.best.campaign_id === c.campaign_id ? ' <span class="badge on_track" data-testid="best">best</span>' : '')
     + (r.worst && r.worst.campaign_id === c.campaign_id ? ' <span class="badge behind" data-testid="worst">worst</span>' : '');
@@ -986,8 +1010,8 @@ async function renderReports() {
     ${manage ? `<section class="panel"><h2>New schedule</h2><form class="controls" data-testid="report-form">
       <label>Name <input name="name" required size="20"></label>
       <label>Report <select name="campaign_id" data-testid="report-campaign"><option value="">Dashboard (all campaigns)</option></select></label>
-      <label>Every <select name="frequency">${['daily', 'weekly', 'monthly'].map(f => `<option ${f === 'weekly' ? 'selected' : ''}>${f}</option>`).join('')}</select></label>
-      <label>File <select name="format"><option>csv</option><option>xlsx</option></select></label>
+      <label>Every <select name="frequency">${['daily', 'weekly', 'monthly'].map(f => `<option value="${f}" ${f === 'weekly' ? 'selected' : ''}>${f}</option>`).join('')}</select></label>
+      <label>File <select name="format"><option value="csv">csv</option><option value="xlsx">xlsx</option></select></label>
       <button type="submit" class="primary" data-testid="report-create">Schedule</button></form></section>` : ''}`;
   const [schedules, campaigns] = await Promise.allSettled([get(API + '/report-schedules'), manage ? getPage(API + '/campaigns', { page_size: 100, sort: 'name' }) : Promise.resolve(null)]);
   if (!current(generation)) return;

@@ -164,7 +164,7 @@ class DashboardPageTest {
                 page.find("[data-testid=best]").findElement(By.xpath("..")).getAttribute("data-campaign-id"));
         assertEquals(comparison.getString("data.worst.campaign_id"),
                 page.find("[data-testid=worst]").findElement(By.xpath("..")).getAttribute("data-campaign-id"));
-        assertEquals(14, page.driver.findElements(By.cssSelector("[data-testid=comparison] tr[data-metric]")).size());
+        assertEquals(16, page.driver.findElements(By.cssSelector("[data-testid=comparison] tr[data-metric]")).size());
         page.screenshots("compare");
     }
 
@@ -225,6 +225,25 @@ class DashboardPageTest {
         page.wait.until(d -> !page.present(alert));
         assertTrue(given().auth().oauth2(token).queryParam("open", "true").get(API + "/alerts").then().extract().jsonPath()
                 .getList("data.id").stream().noneMatch(open.get(0)::equals));
+    }
+
+    @Test
+    void theHardBudgetStopIsSwitchedAndShownOnTheCampaignPage() throws IOException {
+        String token = page.signIn("marketing_admin");
+        String id = given().auth().oauth2(token).contentType("application/json").body(Map.of("name", "Stoppable " + UUID.randomUUID(),
+                "type", "email", "start_date", "2031-01-01T00:00:00Z", "end_date", "2031-02-01T00:00:00Z", "budget", 800, "currency", "EUR",
+                "channels", List.of("email"), "objectives", List.of("Sell"))).post(API + "/campaigns").then().statusCode(201).extract()
+                .path("data.id");
+        page.open("/#/campaigns/" + id);
+        page.find("[data-testid=toggle-hard-stop]").click();
+        page.wait.until(d -> page.present("[data-testid=hard-budget-stop]"));
+        var campaign = given().auth().oauth2(token).get(API + "/campaigns/" + id).then().extract().jsonPath();
+        assertEquals(true, campaign.getBoolean("data.hard_budget_stop"));
+        assertEquals(List.of("email"), campaign.getList("data.channels"), "the page's update leaves the channels as they are");
+        assertEquals(List.of("Sell"), campaign.getList("data.objectives"));
+        page.find("[data-testid=toggle-hard-stop]").click();
+        page.wait.until(d -> !page.present("[data-testid=hard-budget-stop]"));
+        assertEquals(false, given().auth().oauth2(token).get(API + "/campaigns/" + id).then().extract().path("data.hard_budget_stop"));
     }
 
     @Test
