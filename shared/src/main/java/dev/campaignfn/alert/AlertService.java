@@ -1,6 +1,7 @@
 package dev.campaignfn.alert;
 
 import java.security.SecureRandom;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +85,7 @@ public class AlertService {
                                 + " and (cardinality(?::uuid[]) = 0 or id = any(?::uuid[]))")) {
                     outbox.setObject(1, id);
                     outbox.setTimestamp(2, Timestamp.from(now));
-                    java.sql.Array only = connection.createArrayOf("uuid", draft.webhookIds().toArray());
+                    Array only = connection.createArrayOf("uuid", draft.webhookIds().toArray());
                     outbox.setArray(3, only);
                     outbox.setArray(4, only);
                     outbox.executeUpdate();

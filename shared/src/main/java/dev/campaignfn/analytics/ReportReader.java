@@ -1,5 +1,6 @@
 package dev.campaignfn.analytics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class ReportReader {
             return Map.of();
         }
         ZoneId zone = request.zone();
-        Map<java.time.Instant, List<UUID>> byEnd = new LinkedHashMap<>();
+        Map<Instant, List<UUID>> byEnd = new LinkedHashMap<>();
         campaignZones.forEach((id, own) -> byEnd.computeIfAbsent(lastDay.plusDays(1).atStartOfDay(zone != null ? zone : own).toInstant(),
                 end -> new ArrayList<>()).add(id));
         Map<UUID, CustomerValue> values = new LinkedHashMap<>();

@@ -3,8 +3,10 @@ package dev.campaignfn.kpi;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.campaignfn.common.WireEnum;
+import dev.campaignfn.common.WireEnumConverter;
 import dev.campaignfn.metrics.Metric;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.persistence.Converter;
 
 /**
  * What a KPI's status is judged against: its whole target (seed 000's plain thresholds), or its pace,
@@ -27,8 +29,8 @@ public enum KpiJudgement implements WireEnum {
         return metric != null && metric.cumulative() ? PACE : TARGET;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class DbConverter extends dev.campaignfn.common.WireEnumConverter<KpiJudgement> {
+    @Converter(autoApply = true)
+    public static class DbConverter extends WireEnumConverter<KpiJudgement> {
         public DbConverter() {
             super(KpiJudgement.class);
         }

@@ -63,7 +63,7 @@ public class KpiService {
         Map<UUID, MetricTotals> totals = metrics.lifetimeTotals(kpis.stream().map(kpi -> kpi.campaignId).distinct().toList());
         Map<UUID, RunProgress> progress = new HashMap<>();
         Instant now = clock.instant();
-        if (!totals.isEmpty() || !kpis.isEmpty()) {
+        if (!kpis.isEmpty()) {
             Campaign.<Campaign>list("id in ?1", kpis.stream().map(kpi -> kpi.campaignId).distinct().toList())
                     .forEach(c -> progress.put(c.id, RunProgress.of(c, now)));
         }

@@ -1,6 +1,7 @@
 package dev.campaignfn.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -295,6 +296,6 @@ public class ScheduledReports {
     }
 
     private static String money(Object value) {
-        return value == null ? "n/a" : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return value == null ? "n/a" : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }
