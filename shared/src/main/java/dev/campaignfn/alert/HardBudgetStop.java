@@ -53,6 +53,9 @@ public class HardBudgetStop {
     @Transactional
     public boolean stopIfSpent(UUID campaignId) {
         Campaign campaign = Campaign.requireForUpdate(campaignId);
+        if (!campaign.hardBudgetStop) {
+            return false; // most campaigns: nothing to read again on the spend path
+        }
         // the ledger moves actual_spend with SQL: read the row as it stands in this transaction
         em.flush();
         em.refresh(campaign);
@@ -75,8 +78,8 @@ public class HardBudgetStop {
     /** The alerts job's pass: every active campaign with the stop on whose spend has reached its budget, each on its own. */
     public List<String> sweep() {
         List<String> stopped = new ArrayList<>();
-        List<UUID> due = Campaign.<Campaign>list("hardBudgetStop = true and status = ?1 and actualSpend > 0 and actualSpend >= budget",
-                CampaignStatus.ACTIVE).stream().map(c -> c.id).toList();
+        List<UUID> due = Campaign.<Campaign>list("hardBudgetStop = true and status = ?1", CampaignStatus.ACTIVE).stream()
+                .filter(Campaign::stoppedByBudget).map(c -> c.id).toList();
         for (UUID id : due) {
             try {
                 if (stopIfSpent(id)) {

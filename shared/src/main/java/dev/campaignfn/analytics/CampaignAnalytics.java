@@ -161,6 +161,15 @@ public class CampaignAnalytics {
         return scope(campaignId, request.segmentedBy(null)).context();
     }
 
+    /**
+     * The period's totals and metrics alone (what a performance rule judges): none of {@link #summary}'s
+     * lifetime reads (first and last event, the customers behind CLV), which a rule never uses.
+     */
+    public Summary totals(UUID campaignId, ReportRequest request) {
+        ReportRequest unsegmented = request.segmentedBy(null);
+        return Summary.of(total(scope(campaignId, unsegmented), unsegmented));
+    }
+
     public SummaryReport summary(UUID campaignId, ReportRequest request) {
         ReportRequest unsegmented = request.segmentedBy(null);
         Scope scope = scope(campaignId, unsegmented);

@@ -124,8 +124,8 @@ public class RuleEngine {
                 ZoneId zone = campaign.zone();
                 LocalDate today = LocalDate.ofInstant(now, zone);
                 int window = ((Number) c.get("window_days")).intValue();
-                Summary summary = analytics.summary(campaign.id, new ReportRequest(null, today.minusDays(window - 1L), today, Grouping.DAY,
-                        ReportRequest.ALL_METRICS, Map.of(), null, null, false)).summary().totals();
+                Summary summary = analytics.totals(campaign.id, new ReportRequest(null, today.minusDays(window - 1L), today, Grouping.DAY,
+                        ReportRequest.ALL_METRICS, Map.of(), null, null, false));
                 Metric metric = Metric.valueOf(((String) c.get("metric")).toUpperCase(java.util.Locale.ROOT));
                 BigDecimal value = summary.value(metric);
                 observed.put("metric", c.get("metric"));

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import dev.campaignfn.analytics.Grouping;
 import dev.campaignfn.analytics.PeriodView;
 import dev.campaignfn.analytics.ReportPeriod;
 import dev.campaignfn.analytics.ReportRequest;
-import dev.campaignfn.automation.JobReport;
 import dev.campaignfn.common.ApiJson;
 import dev.campaignfn.common.DomainException;
 import dev.campaignfn.common.Jdbc;
@@ -157,16 +155,6 @@ public class ScheduledReports {
             }
         }
         return delivered;
-    }
-
-    /** Queue, export, deliver: the whole pass for a caller without an export worker of its own (tests, the job's report). */
-    public JobReport run(int maxExports) {
-        Instant started = clock.instant();
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("queued", queueDue());
-        outcome.put("exports_run", exports.runPending(maxExports));
-        outcome.put("delivered", deliverReady());
-        return new JobReport("reports", started, clock.instant(), outcome);
     }
 
     private List<Object[]> waiting() {
