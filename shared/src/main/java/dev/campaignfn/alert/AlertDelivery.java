@@ -123,7 +123,7 @@ public class AlertDelivery {
                 due.add(new Due((Long) r[0], (Integer) r[1], (String) r[2], (String) r[3], (String) r[4], alert(connection, (UUID) r[5])));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not claim alert deliveries", e);
+            throw Jdbc.failure("claim alert deliveries", e);
         }
         return due;
     }

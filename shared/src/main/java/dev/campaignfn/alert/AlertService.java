@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * Alerts and the webhooks they go to. Raising an alert writes it and one outbox row per enabled
@@ -97,7 +98,7 @@ public class AlertService {
         }
     }
 
-    /** The kind of a scheduled report's announcement (see dev.campaignfn.report.ScheduledReports). */
+    /** The kind of a scheduled report's announcement (raised by the report package, a layer above). */
     public static final String REPORT_KIND = "scheduled_report";
 
     static final String ALERT_COLUMNS = "id, campaign_id, channel_id, rule_id, kind, severity, threshold, title, message, details::text,"
@@ -121,7 +122,7 @@ public class AlertService {
             }
             return alerts;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read alerts", e);
+            throw Jdbc.failure("read alerts", e);
         }
     }
 
@@ -140,7 +141,7 @@ public class AlertService {
                 return alert(row);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not acknowledge the alert", e);
+            throw Jdbc.failure("acknowledge the alert", e);
         }
     }
 
@@ -171,7 +172,7 @@ public class AlertService {
             }
             return hooks;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read webhooks", e);
+            throw Jdbc.failure("read webhooks", e);
         }
     }
 
@@ -198,7 +199,7 @@ public class AlertService {
                 return webhook(row, secret);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the webhook", e);
+            throw Jdbc.failure("create the webhook", e);
         }
     }
 
@@ -222,7 +223,7 @@ public class AlertService {
                 return webhook(row, null);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not update the webhook", e);
+            throw Jdbc.failure("update the webhook", e);
         }
     }
 
@@ -236,7 +237,7 @@ public class AlertService {
             }
             audit.record(actor, "webhook.deleted", "webhook", id, null, Map.of());
         } catch (SQLException e) {
-            throw new IllegalStateException("could not delete the webhook", e);
+            throw Jdbc.failure("delete the webhook", e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.budget.BudgetAlert;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.BudgetStatus;

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.campaignfn.campaign.BudgetUsageChanged;
 import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.campaign.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -34,6 +34,7 @@ import dev.campaignfn.tracking.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * Multi-touch attribution: every conversion of the period is credited to the campaigns and channels
@@ -203,7 +204,7 @@ public class Attribution {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read conversions", e);
+            throw Jdbc.failure("read conversions", e);
         }
         conversions.sort(Comparator.comparing(Conversion::at).thenComparingLong(Conversion::id));
         return conversions;
@@ -248,7 +249,7 @@ public class Attribution {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read touches", e);
+            throw Jdbc.failure("read touches", e);
         }
         journeys.values().forEach(list -> list.sort(Comparator.comparing(Touch::at)));
         return journeys;

@@ -23,7 +23,7 @@ import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.tracking.EventDimension;
-import dev.campaignfn.tracking.EventTotals;
+import dev.campaignfn.rollup.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

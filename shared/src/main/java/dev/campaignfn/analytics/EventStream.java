@@ -23,10 +23,11 @@ import dev.campaignfn.common.Rfc3339;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.tracking.DeviceType;
-import dev.campaignfn.tracking.EventFence;
+import dev.campaignfn.common.EventFence;
 import dev.campaignfn.tracking.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * Seed 004's live event stream, with a cursor that never skips or repeats an event. Events get
@@ -134,7 +135,7 @@ public class EventStream {
             }
             return new StreamPage(events, String.valueOf(settled), false);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the event stream", e);
+            throw Jdbc.failure("read the event stream", e);
         }
     }
 
@@ -214,7 +215,7 @@ public class EventStream {
             }
             return new EventPage(events, next, more);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not list the campaign's events", e);
+            throw Jdbc.failure("list the campaign's events", e);
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.UUID;
 import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.MetricTotals;
-import dev.campaignfn.tracking.BucketCounts;
-import dev.campaignfn.tracking.BucketQuery;
-import dev.campaignfn.tracking.EventCounts;
-import dev.campaignfn.tracking.EventTotals;
+import dev.campaignfn.rollup.BucketCounts;
+import dev.campaignfn.rollup.BucketQuery;
+import dev.campaignfn.rollup.EventCounts;
+import dev.campaignfn.rollup.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

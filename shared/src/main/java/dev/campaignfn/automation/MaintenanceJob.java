@@ -11,9 +11,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.campaignfn.export.ExportJobs;
-import dev.campaignfn.tracking.RollupFolder;
+import dev.campaignfn.rollup.RollupFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.common.JobReport;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * The {@code maintenance} job (daily): the event partitions of the next months exist before events
@@ -51,7 +53,7 @@ public class MaintenanceJob {
                 partitions = row.getInt(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the event partitions ahead", e);
+            throw Jdbc.failure("create the event partitions ahead", e);
         }
         RollupFolder.Fold fold = rollups.fold();
         int purged = exports.purgeExpired();

@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.common.Jdbc;
 
 /** Automation rules of campaigns, rule templates, and the rules' run history. */
 @ApplicationScoped
@@ -257,7 +258,7 @@ public class RuleService {
             }
             return runs;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read rule runs", e);
+            throw Jdbc.failure("read rule runs", e);
         }
     }
 

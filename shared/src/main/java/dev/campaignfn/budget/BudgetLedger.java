@@ -26,7 +26,7 @@ import dev.campaignfn.common.Page;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.Violations;
 import dev.campaignfn.metrics.MetricFormulas;
-import dev.campaignfn.tracking.EventFence;
+import dev.campaignfn.common.EventFence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -21,11 +21,12 @@ import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * The spend ledger's entries summed per campaign, bucket of local days and (optionally) channel, in
  * any zone: spend and refunds count on the day they occurred. (Reports read spend folded into the
- * rollups, through {@link dev.campaignfn.tracking.EventTotals}; this reads the entries themselves.)
+ * rollups, through the rollup package's EventTotals; this reads the entries themselves.)
  */
 @ApplicationScoped
 public class SpendTotals {
@@ -95,7 +96,7 @@ public class SpendTotals {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the spend ledger", e);
+            throw Jdbc.failure("read the spend ledger", e);
         }
         return result;
     }

@@ -117,7 +117,7 @@ public class ExportJobs {
                 return view(row, linkTtl);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the export job", e);
+            throw Jdbc.failure("read the export job", e);
         }
     }
 
@@ -169,7 +169,7 @@ public class ExportJobs {
                         : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not take an export job", e);
+            throw Jdbc.failure("take an export job", e);
         }
     }
 
@@ -240,7 +240,7 @@ public class ExportJobs {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not list expired exports", e);
+            throw Jdbc.failure("list expired exports", e);
         }
         for (String[] job : expired) {
             try {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +27,13 @@ import dev.campaignfn.analytics.ReportRequest;
 import dev.campaignfn.analytics.SeriesPoints;
 import dev.campaignfn.analytics.Summary;
 import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.campaign.CampaignQuery;
-import dev.campaignfn.campaign.CampaignService;
-import dev.campaignfn.campaign.CampaignSort;
-import dev.campaignfn.campaign.CampaignView;
+import dev.campaignfn.lifecycle.CampaignQuery;
+import dev.campaignfn.lifecycle.CampaignService;
+import dev.campaignfn.lifecycle.CampaignSort;
+import dev.campaignfn.lifecycle.CampaignView;
 import dev.campaignfn.common.Page;
 import dev.campaignfn.metrics.Metric;
-import dev.campaignfn.tracking.EventTotals;
+import dev.campaignfn.rollup.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -83,6 +84,9 @@ public class ExportService {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     /** Writes the export; returns the number of data rows. */
     public long write(ExportQuery query, OutputStream out) throws Exception {
@@ -213,7 +217,7 @@ public class ExportService {
                 new ExportColumn("Actual Spend", ExportColumn.Kind.MONEY), ExportColumn.text("Currency"), ExportColumn.text("Time Zone"),
                 ExportColumn.text("Channels"), ExportColumn.text("Description"), new ExportColumn("Created", ExportColumn.Kind.TIMESTAMP),
                 new ExportColumn("Updated", ExportColumn.Kind.TIMESTAMP));
-        List<String[]> about = List.of(new String[] { "Generated", Instant.now().toString() },
+        List<String[]> about = List.of(new String[] { "Generated", clock.instant().toString() },
                 new String[] { "Times", "UTC" }, new String[] { "Money", "in each campaign's currency" });
         return new ExportTable("Campaigns", "campaigns_" + LocalDate.now(ZoneId.of("UTC")), about, columns, sink -> {
             for (int page = 1;; page++) {
@@ -300,7 +304,7 @@ public class ExportService {
             about.add(new String[] { "Filters", context.filters().toString() });
         }
         about.add(new String[] { "Bots", context.includeBots() ? "included" : "excluded" });
-        about.add(new String[] { "Generated", Instant.now().toString() });
+        about.add(new String[] { "Generated", clock.instant().toString() });
         return about;
     }
 

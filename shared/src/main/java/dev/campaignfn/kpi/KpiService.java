@@ -21,7 +21,7 @@ import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.Violations;
-import dev.campaignfn.metrics.CampaignMetricsReader;
+import dev.campaignfn.rollup.CampaignMetricsReader;
 import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;

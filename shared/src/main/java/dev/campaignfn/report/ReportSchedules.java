@@ -35,6 +35,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.common.Jdbc;
 
 /** Report schedules and their deliveries: who gets which report, how often (see {@link ScheduledReports}). */
 @ApplicationScoped
@@ -115,7 +116,7 @@ public class ReportSchedules {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the deliveries of report schedule " + id, e);
+            throw Jdbc.failure("read the deliveries of report schedule " + id, e);
         }
         return found;
     }

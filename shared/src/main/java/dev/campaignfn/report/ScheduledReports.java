@@ -167,7 +167,7 @@ public class ScheduledReports {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not list the reports waiting for their files", e);
+            throw Jdbc.failure("list the reports waiting for their files", e);
         }
         return found;
     }
@@ -218,7 +218,7 @@ public class ScheduledReports {
                 return rows.next() ? new Object[] { rows.getObject(1, LocalDate.class), rows.getObject(2, UUID.class) } : null;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not lock report " + scheduleId + " of " + start, e);
+            throw Jdbc.failure("lock report " + scheduleId + " of " + start, e);
         }
     }
 

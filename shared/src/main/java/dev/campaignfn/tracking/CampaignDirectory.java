@@ -26,6 +26,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import dev.campaignfn.campaign.CampaignStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * What ingestion needs to know about campaigns (status, currency, reporting zone), read once per
@@ -36,7 +37,7 @@ import jakarta.inject.Inject;
 public class CampaignDirectory {
 
     /** A bound on what one instance remembers; past it the memory starts over. */
-    static final int MAX_ENTRIES = 20_000;
+    public static final int MAX_ENTRIES = 20_000;
 
     public record CampaignInfo(UUID id, CampaignStatus status, String currency, String timeZone, Instant pausedAt,
             Instant completedAt) {
@@ -138,7 +139,7 @@ public class CampaignDirectory {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read campaigns", e);
+            throw Jdbc.failure("read campaigns", e);
         }
         return loaded;
     }

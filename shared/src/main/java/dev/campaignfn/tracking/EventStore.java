@@ -22,6 +22,8 @@ import dev.campaignfn.common.SqlArrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * Writes events: one multi-row statement for a whole batch, one transaction, one round trip. An event
@@ -137,7 +139,7 @@ public class EventStore {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not store " + events.size() + " events", e);
+            throw Jdbc.failure("store " + events.size() + " events", e);
         }
     }
 

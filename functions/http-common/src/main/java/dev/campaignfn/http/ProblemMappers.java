@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.campaignfn.common.Causes;
+import dev.campaignfn.common.DatabaseUnavailableException;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.FieldError;
 import dev.campaignfn.common.NotFoundException;
@@ -187,21 +189,14 @@ public class ProblemMappers {
     private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /**
-     * Whether {@code e} comes from the database being out of reach rather than from the request: a connection that
-     * cannot be opened or broke (SQLState class 08), a server shutting down or starting (57P), or the pool's
-     * acquisition timeout (Agroal's, which has no SQLState) while no connection can be made.
+     * Whether {@code e} comes from the database being out of reach rather than from the request: the domain's
+     * {@link DatabaseUnavailableException} (plain JDBC), or, through JPA, an SQLException {@link Jdbc#unavailable}
+     * sorts so, or the pool's transient connection failure.
      */
     private static boolean databaseUnavailable(Throwable e) {
-        return Causes.any(e, cause -> cause instanceof java.sql.SQLTransientConnectionException
-                || cause instanceof java.sql.SQLException sql && connectionLost(sql));
-    }
-
-    private static boolean connectionLost(java.sql.SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null) {
-            return state.startsWith("08") || state.startsWith("57P");
-        }
-        return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+        return Causes.any(e, cause -> cause instanceof DatabaseUnavailableException
+                || cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLException sql && Jdbc.unavailable(sql));
     }
 
     private static boolean clientWentAway(Throwable e) {

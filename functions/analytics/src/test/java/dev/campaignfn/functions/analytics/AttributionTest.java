@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.campaignfn.campaign.CampaignCommand;
-import dev.campaignfn.campaign.CampaignLifecycle;
-import dev.campaignfn.campaign.CampaignService;
+import dev.campaignfn.lifecycle.CampaignCommand;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Bounded;

@@ -8,7 +8,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.report.ScheduledReports;
 import jakarta.inject.Inject;

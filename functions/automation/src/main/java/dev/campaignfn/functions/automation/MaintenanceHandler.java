@@ -3,7 +3,7 @@ package dev.campaignfn.functions.automation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.automation.MaintenanceJob;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -17,7 +17,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.common.JobReport;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

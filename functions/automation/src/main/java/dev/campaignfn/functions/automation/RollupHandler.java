@@ -7,8 +7,8 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import dev.campaignfn.automation.JobReport;
-import dev.campaignfn.tracking.RollupFolder;
+import dev.campaignfn.common.JobReport;
+import dev.campaignfn.rollup.RollupFolder;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

@@ -6,9 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.campaignfn.campaign.CampaignChannels;
-import dev.campaignfn.campaign.ChannelCommand;
-import dev.campaignfn.campaign.ChannelView;
+import dev.campaignfn.lifecycle.CampaignChannels;
+import dev.campaignfn.lifecycle.ChannelCommand;
+import dev.campaignfn.lifecycle.ChannelView;
 import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.http.Actors;

@@ -5,13 +5,13 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import dev.campaignfn.alert.BudgetAlerts;
-import dev.campaignfn.automation.JobReport;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.automation.LifecycleJob;
 import dev.campaignfn.automation.MaintenanceJob;
 import dev.campaignfn.automation.RulesJob;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.report.ScheduledReports;
-import dev.campaignfn.tracking.RollupFolder;
+import dev.campaignfn.rollup.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

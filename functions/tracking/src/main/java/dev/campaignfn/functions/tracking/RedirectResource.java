@@ -13,7 +13,7 @@ import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
-import dev.campaignfn.tracking.TrackedLinks;
+import dev.campaignfn.link.TrackedLinks;
 import dev.campaignfn.tracking.TrackingService;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;

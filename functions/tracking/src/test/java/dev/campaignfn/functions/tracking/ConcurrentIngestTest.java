@@ -21,7 +21,7 @@ import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
-import dev.campaignfn.tracking.RollupFolder;
+import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;

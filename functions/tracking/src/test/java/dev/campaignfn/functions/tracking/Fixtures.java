@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.campaignfn.campaign.CampaignCommand;
-import dev.campaignfn.campaign.CampaignLifecycle;
-import dev.campaignfn.campaign.CampaignService;
+import dev.campaignfn.lifecycle.CampaignCommand;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import jakarta.enterprise.context.ApplicationScoped;

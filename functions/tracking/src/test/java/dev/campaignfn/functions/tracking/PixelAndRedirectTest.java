@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Rows;
-import dev.campaignfn.tracking.LinkCommand;
-import dev.campaignfn.tracking.TrackedLinks;
+import dev.campaignfn.link.LinkCommand;
+import dev.campaignfn.link.TrackedLinks;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

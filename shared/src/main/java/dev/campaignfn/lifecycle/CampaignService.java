@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -33,6 +33,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.campaign.BudgetUsageChanged;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.CampaignZoneChanged;
 
 /** Campaign CRUD: create as draft, list and read, full update, delete while still a draft. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package dev.campaignfn.metrics;
+package dev.campaignfn.rollup;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.campaignfn.tracking.EventCounts;
-import dev.campaignfn.tracking.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import dev.campaignfn.metrics.CustomerValue;
+import dev.campaignfn.metrics.MetricTotals;
 
 /**
  * Lifetime totals of campaigns: event counts and revenue from the rollups and the raw tail (bots

@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +23,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.ChannelStatus;
+import dev.campaignfn.campaign.Platform;
 
 /** The channels of campaigns: the list kept in step with the campaign, settings, lifecycle status. */
 @ApplicationScoped

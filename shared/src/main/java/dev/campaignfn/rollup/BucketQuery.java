@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.rollup;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.campaignfn.common.Breakdown;
+import dev.campaignfn.tracking.EventDimension;
 
 /**
  * What to count, bucket by bucket: campaigns (with their reporting zones), the buckets as local dates

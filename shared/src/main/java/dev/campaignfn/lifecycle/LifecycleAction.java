@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.campaignfn.common.WireEnum;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.campaignfn.campaign.CampaignStatus;
 
 /**
  * The lifecycle moves of seed 000 and the states each may start from. Anything else is an illegal

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.link;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.rollup;
 
 import java.math.BigDecimal;
 

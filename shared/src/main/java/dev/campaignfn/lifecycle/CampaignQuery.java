@@ -1,7 +1,9 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.CampaignType;
 
 /**
  * Filters of the campaign list. {@code from}/{@code to} select campaigns whose run overlaps that

@@ -1,6 +1,7 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Instant;
+import dev.campaignfn.campaign.CampaignStatus;
 
 /** One recorded lifecycle move. */
 public record TransitionView(long id, CampaignStatus fromStatus, CampaignStatus toStatus, String reason, String actor,

@@ -1,9 +1,11 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.campaignfn.campaign.ChannelStatus;
+import dev.campaignfn.campaign.Platform;
 
 /**
  * A channel's settings: the platform it runs on, its configuration (ad account, audience, creative

@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.campaign.Channels;
 
 /**
  * A campaign as the caller writes it, for create and full update (PUT). Status and spend are not

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.rollup;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,6 +27,8 @@ import dev.campaignfn.common.SqlArrays;
 import dev.campaignfn.metrics.CustomerValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.tracking.EventDimension;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * The read primitive of analytics: counts and sums of campaigns' events, and their spend, exactly
@@ -504,7 +506,7 @@ public class EventTotals {
             lastBacklog = reading;
             return reading;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the rollups' backlog", e);
+            throw Jdbc.failure("read the rollups' backlog", e);
         }
     }
 
@@ -526,7 +528,7 @@ public class EventTotals {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read event totals", e);
+            throw Jdbc.failure("read event totals", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.common;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.rollup;
 
 import dev.campaignfn.campaign.CampaignZoneChanged;
 import jakarta.enterprise.context.ApplicationScoped;

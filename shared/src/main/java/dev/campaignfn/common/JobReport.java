@@ -1,4 +1,4 @@
-package dev.campaignfn.automation;
+package dev.campaignfn.common;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.rollup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Jdbc;
 
 /**
  * Folds new events and ledger entries into the rollups: the range of event ids after the events'
@@ -153,7 +155,7 @@ public class RollupFolder {
             return new Fold(first.eventId(), last.eventId(), first.spendSeq(), last.spendSeq(), steps,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
-            throw new IllegalStateException("rollup fold failed", e);
+            throw Jdbc.failure("fold the events into the rollups", e);
         }
     }
 
@@ -181,7 +183,7 @@ public class RollupFolder {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not rebuild the daily rollups of campaign " + campaignId, e);
+            throw Jdbc.failure("rebuild the daily rollups of campaign " + campaignId, e);
         }
     }
 

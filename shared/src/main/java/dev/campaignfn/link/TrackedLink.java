@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.link;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import dev.campaignfn.tracking.Utm;
 
 /** A short link of a campaign: /r/{slug} records a click and redirects to the registered destination. */
 @Entity

@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.campaignfn.kpi.KpiView;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.CampaignType;
 
 /**
  * A campaign as the API answers it (seed 004's snake_case fields), with the lifecycle moves its state

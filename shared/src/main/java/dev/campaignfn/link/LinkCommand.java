@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.link;
 
 import dev.campaignfn.campaign.Channels;
 import jakarta.validation.constraints.NotBlank;

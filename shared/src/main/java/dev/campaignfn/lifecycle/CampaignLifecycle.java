@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,12 +12,14 @@ import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.ValidationException;
-import dev.campaignfn.metrics.CampaignMetricsReader;
+import dev.campaignfn.rollup.CampaignMetricsReader;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignStatus;
 
 /**
  * Seed 000's campaign lifecycle, with its side effects done rather than stubbed: channels follow

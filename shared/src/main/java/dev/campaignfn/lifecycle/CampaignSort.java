@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,4 +1,4 @@
-package dev.campaignfn.tracking;
+package dev.campaignfn.link;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,6 +27,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.campaignfn.tracking.CampaignDirectory;
+import dev.campaignfn.tracking.TrackingConfig;
+import dev.campaignfn.tracking.Utm;
 
 /**
  * Tracked links: managed per campaign by the campaigns function, resolved by the tracking function's

@@ -1,4 +1,4 @@
-package dev.campaignfn.campaign;
+package dev.campaignfn.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.campaignfn.campaign.CampaignStatus;
 
 /** A recorded lifecycle move: who, when, from which state to which, and why. */
 @Entity
