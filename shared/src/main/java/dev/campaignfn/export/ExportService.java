@@ -292,7 +292,7 @@ public class ExportService {
     }
 
     /** The facts stated above a workbook's table. */
-    static List<String[]> about(ReportContext context) {
+    List<String[]> about(ReportContext context) {
         List<String[]> about = new ArrayList<>();
         about.add(new String[] { "Period", context.period().startDate() + " to " + context.period().endDate() + " ("
                 + context.period().days() + " days)" });
