@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.Violations;
+import dev.campaignfn.metrics.Metric;
 
 /**
  * Seed 000's triggers and actions, checked and completed with their defaults, so that a stored rule
@@ -32,8 +34,10 @@ public final class RuleSpecs {
 
     public static final Set<String> TRIGGERS = Set.of("budget_threshold", "performance_threshold", "time_based", "event_based");
     public static final Set<String> ACTIONS = Set.of("pause_campaign", "adjust_budget", "send_alert", "optimize", "scale");
-    static final Set<String> METRICS = Set.of("roas", "cpa", "ctr", "cvr", "cpc", "cpr", "roi");
-    static final Set<String> LOWER_IS_WORSE = Set.of("roas", "ctr", "cvr", "roi");
+    static final Set<String> METRICS = Metric.ruleMetrics().stream().map(Metric::wire).collect(Collectors.toUnmodifiableSet());
+    /** Rule metrics that are bad news when they fall: a trigger on them fires below its value by default. */
+    static final Set<String> LOWER_IS_WORSE = Metric.ruleMetrics().stream().filter(m -> !m.lowerIsBetter()).map(Metric::wire)
+            .collect(Collectors.toUnmodifiableSet());
     static final Set<String> EVENT_TYPES = Set.of("impression", "view", "click", "conversion");
     static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
 

@@ -308,33 +308,15 @@ public class ExportService {
         return about;
     }
 
-    /** A metric's column: seed 004's headers for its columns, the metric's name for the rest. */
+    /** A metric's column: its export header, typed by its unit. */
     static ExportColumn column(Metric metric) {
-        String header = switch (metric) {
-            case IMPRESSIONS -> "Impressions";
-            case VIEWS -> "Views";
-            case CLICKS -> "Clicks";
-            case CONVERSIONS -> "Conversions";
-            case REVENUE -> "Revenue";
-            case SPEND -> "Spend";
-            case CTR -> "Click Through Rate (%)";
-            case CVR -> "Conversion Rate (%)";
-            case CPC -> "CPC";
-            case CPR -> "CPR";
-            case CPM -> "CPM";
-            case CPA -> "CPA";
-            case ROAS -> "ROAS";
-            case ROI -> "ROI (%)";
-            case AOV -> "AOV";
-            case CLV -> "CLV";
-        };
         ExportColumn.Kind kind = switch (metric.unit()) {
             case COUNT -> ExportColumn.Kind.INTEGER;
             case CURRENCY -> ExportColumn.Kind.MONEY;
             case PERCENT -> ExportColumn.Kind.PERCENT;
             case RATIO -> ExportColumn.Kind.RATIO;
         };
-        return new ExportColumn(header, kind);
+        return new ExportColumn(metric.exportHeader(), kind);
     }
 
     private static String header(String wire) {

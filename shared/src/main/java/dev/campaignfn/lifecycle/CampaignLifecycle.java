@@ -13,6 +13,7 @@ import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.rollup.CampaignMetricsReader;
+import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -164,16 +165,11 @@ public class CampaignLifecycle {
         counts.put("profit", totals.profit());
         report.put("totals", counts);
         Map<String, Object> derived = new LinkedHashMap<>();
-        derived.put("ctr", totals.ctr());
-        derived.put("cvr", totals.cvr());
-        derived.put("cpc", totals.cpc());
-        derived.put("cpr", totals.cpc());
-        derived.put("cpm", totals.cpm());
-        derived.put("cpa", totals.cpa());
-        derived.put("roas", totals.roas());
-        derived.put("roi", totals.roi());
-        derived.put("aov", totals.aov());
-        derived.put("clv", totals.clv());
+        for (Metric metric : Metric.values()) {
+            if (!metric.cumulative()) {
+                derived.put(metric.wire(), metric.valueOf(totals));
+            }
+        }
         report.put("metrics", derived);
         Map<String, Object> budget = new LinkedHashMap<>();
         budget.put("total", campaign.budget);

@@ -3,6 +3,8 @@ package dev.campaignfn.metrics;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import dev.campaignfn.common.WireEnum;
@@ -10,31 +12,39 @@ import dev.campaignfn.common.WireEnumConverter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Converter;
 
-/** A measurable campaign metric, read from {@link MetricTotals}. Names as the API spells them. */
+/**
+ * A measurable campaign metric, read from {@link MetricTotals}; names as the API spells them. The one
+ * place a metric is added: its formula, unit, label, export header and whether rules may watch it are
+ * here, and every list of metrics (the API's enum, reports' {@code metrics}, exports, KPIs, rules, the
+ * final report, comparison leaders) derives from this enum. {@code Summary} names each metric as a
+ * field, so adding one here fails to compile until {@code Summary.value} answers it.
+ */
 @RegisterForReflection
 public enum Metric implements WireEnum {
-    IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, Unit.COUNT),
-    VIEWS(t -> BigDecimal.valueOf(t.views()), false, Unit.COUNT),
-    CLICKS(t -> BigDecimal.valueOf(t.clicks()), false, Unit.COUNT),
-    CONVERSIONS(t -> BigDecimal.valueOf(t.conversions()), false, Unit.COUNT),
-    REVENUE(MetricTotals::revenue, false, Unit.CURRENCY),
-    SPEND(MetricTotals::cost, true, Unit.CURRENCY),
-    CTR(MetricTotals::ctr, false, Unit.PERCENT),
-    CVR(MetricTotals::cvr, false, Unit.PERCENT),
-    CPC(MetricTotals::cpc, true, Unit.CURRENCY),
+    // formula, lower is better, unit, label (dashboard, alerts), export header (seed 004's where it names one), rule metric
+    IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, Unit.COUNT, "Impressions", "Impressions", false),
+    VIEWS(t -> BigDecimal.valueOf(t.views()), false, Unit.COUNT, "Views", "Views", false),
+    CLICKS(t -> BigDecimal.valueOf(t.clicks()), false, Unit.COUNT, "Clicks", "Clicks", false),
+    CONVERSIONS(t -> BigDecimal.valueOf(t.conversions()), false, Unit.COUNT, "Conversions", "Conversions", false),
+    REVENUE(MetricTotals::revenue, false, Unit.CURRENCY, "Revenue", "Revenue", false),
+    SPEND(MetricTotals::cost, true, Unit.CURRENCY, "Spend", "Spend", false),
+    CTR(MetricTotals::ctr, false, Unit.PERCENT, "CTR", "Click Through Rate (%)", true),
+    CVR(MetricTotals::cvr, false, Unit.PERCENT, "Conversion rate", "Conversion Rate (%)", true),
+    CPC(MetricTotals::cpc, true, Unit.CURRENCY, "CPC", "CPC", true),
     /** Seed 000's cost per result, a result being a click: cost / clicks, the same figure as CPC under its name. */
-    CPR(MetricTotals::cpc, true, Unit.CURRENCY),
-    CPM(MetricTotals::cpm, true, Unit.CURRENCY),
-    CPA(MetricTotals::cpa, true, Unit.CURRENCY),
-    ROAS(MetricTotals::roas, false, Unit.RATIO),
-    ROI(MetricTotals::roi, false, Unit.PERCENT),
-    AOV(MetricTotals::aov, false, Unit.CURRENCY),
+    CPR(MetricTotals::cpc, true, Unit.CURRENCY, "CPR", "CPR", true),
+    CPM(MetricTotals::cpm, true, Unit.CURRENCY, "CPM", "CPM", false),
+    CPA(MetricTotals::cpa, true, Unit.CURRENCY, "CPA", "CPA", true),
+    ROAS(MetricTotals::roas, false, Unit.RATIO, "ROAS", "ROAS", true),
+    ROI(MetricTotals::roi, false, Unit.PERCENT, "ROI", "ROI (%)", true),
+    AOV(MetricTotals::aov, false, Unit.CURRENCY, "AOV", "AOV", false),
     /**
      * Seed 000's customer lifetime value: revenue per converting customer over the campaign's life up
      * to the period's end. A figure of a campaign's customers: its summaries and KPIs have it; series
-     * points, segments, filtered reports and reports with bots answer null.
+     * points, segments, filtered reports and reports with bots answer null. Not a rule metric: a rule's
+     * window is a slice of days, which CLV is not.
      */
-    CLV(MetricTotals::clv, false, Unit.CURRENCY);
+    CLV(MetricTotals::clv, false, Unit.CURRENCY, "CLV", "CLV", false);
 
     /** Spelled out for OpenAPI scanners, which look for the annotated method on the enum itself. */
     @Override
@@ -50,11 +60,23 @@ public enum Metric implements WireEnum {
     private final Function<MetricTotals, BigDecimal> read;
     private final boolean lowerIsBetter;
     private final Unit unit;
+    private final String label;
+    private final String exportHeader;
+    private final boolean ruleMetric;
 
-    Metric(Function<MetricTotals, BigDecimal> read, boolean lowerIsBetter, Unit unit) {
+    Metric(Function<MetricTotals, BigDecimal> read, boolean lowerIsBetter, Unit unit, String label, String exportHeader,
+            boolean ruleMetric) {
         this.read = read;
         this.lowerIsBetter = lowerIsBetter;
         this.unit = unit;
+        this.label = label;
+        this.exportHeader = exportHeader;
+        this.ruleMetric = ruleMetric;
+    }
+
+    /** Every metric an automation rule may watch (performance triggers). */
+    public static List<Metric> ruleMetrics() {
+        return Arrays.stream(values()).filter(m -> m.ruleMetric).toList();
     }
 
     /** The metric's value for these totals; null where its formula has a zero denominator. */
@@ -69,6 +91,21 @@ public enum Metric implements WireEnum {
 
     public Unit unit() {
         return unit;
+    }
+
+    /** The short name people read: dashboard cards, alert texts. */
+    public String label() {
+        return label;
+    }
+
+    /** The column header of exports (seed 004's header where it has the column). */
+    public String exportHeader() {
+        return exportHeader;
+    }
+
+    /** Whether an automation rule's performance trigger may watch it. */
+    public boolean ruleMetric() {
+        return ruleMetric;
     }
 
     /**

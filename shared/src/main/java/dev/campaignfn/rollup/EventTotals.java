@@ -57,11 +57,13 @@ import dev.campaignfn.common.Jdbc;
 public class EventTotals {
 
     static final String WATERMARK = "select last_id from rollup_watermarks where name = '" + RollupFolder.WATERMARK + "'";
-    static final String SUMS = "sum(impressions), sum(views), sum(clicks), sum(conversions), sum(revenue), sum(spend)";
+    static final String SUMS = Measure.sums();
     /** The measures of an arm that reads events. */
-    static final String EVENT_MEASURES = RollupFolder.COUNTS + ", 0 as spend";
+    static final String EVENT_MEASURES = Measure.ofEventsArm();
     /** The measures of an arm that reads ledger entries. */
-    static final String SPEND_MEASURES = "0 as impressions, 0 as views, 0 as clicks, 0 as conversions, 0 as revenue, sum(amount) as spend";
+    static final String SPEND_MEASURES = Measure.ofSpendArm();
+    /** The measure columns of an arm that reads a rollup table. */
+    static final String ROLLUP_MEASURES = Measure.columns();
 
     static final String SPEND_WATERMARK = "select last_id from rollup_watermarks where name = '" + RollupFolder.SPEND_WATERMARK + "'";
 
@@ -120,13 +122,13 @@ public class EventTotals {
     static final String LIFETIME = """
 
             select campaign_id, %1$s from (
-              select campaign_id, impressions, views, clicks, conversions, revenue, spend
+              select campaign_id, %3$s
                 from event_rollups_daily where campaign_id = any(?::uuid[]) and dimension = 'total' and (? or not is_bot)
               union all
               select campaign_id, %2$s from tail group by 1
             ) parts
              group by 1
-            """.formatted(SUMS, EVENT_MEASURES);
+            """.formatted(SUMS, EVENT_MEASURES, ROLLUP_MEASURES);
 
     /** A bucket query's sources; see the class comment. */
     enum Source {
@@ -159,7 +161,7 @@ public class EventTotals {
             return totals;
         }
         Statement statement = tail(backlog(), campaignIds, includeBots).add(LIFETIME, new Array("uuid", campaignIds), includeBots);
-        query(statement, rows -> totals.put(rows.getObject(1, UUID.class), counts(rows, 2)));
+        query(statement, rows -> totals.put(rows.getObject(1, UUID.class), Measure.counts(rows)));
         return totals;
     }
 
@@ -267,8 +269,7 @@ public class EventTotals {
         statement.add("""
 
                 select campaign_id, bucket, segment, %s from (
-                  select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, '' as segment,
-                         impressions, views, clicks, conversions, revenue, spend
+                  select campaign_id, width_bucket(bucket_start, ?::timestamptz[]) as bucket, '' as segment, %s
                     from event_rollups_hourly
                    where campaign_id = any(?::uuid[]) and bucket_start >= ? and bucket_start < ? and bucket_start <> all(?::timestamptz[])
                      and (? or not is_bot)
@@ -283,7 +284,7 @@ public class EventTotals {
                        where campaign_id = any(?::uuid[]) and occurred_at >= cut.hour_start and occurred_at < cut.hour_start + interval '1 hour'
                          and occurred_at >= ? and occurred_at < ? and (? or not is_bot) offset 0) e
                    group by 1, 2
-                """.formatted(SUMS, EVENT_MEASURES, EVENT_MEASURES), bounds, ids, wholeFrom, wholeTo, cutHours, includeBots, bounds,
+                """.formatted(SUMS, ROLLUP_MEASURES, EVENT_MEASURES, EVENT_MEASURES), bounds, ids, wholeFrom, wholeTo, cutHours, includeBots, bounds,
                 cutHours, bounds, cutHours, ids, first, last, includeBots);
         if (withSpend) {
             statement.add("""
@@ -319,11 +320,10 @@ public class EventTotals {
         statement.add("""
 
                 select campaign_id, bucket, segment, %s from (
-                  select campaign_id, width_bucket(day, ?::date[]) as bucket, %s as segment,
-                         impressions, views, clicks, conversions, revenue, spend
+                  select campaign_id, width_bucket(day, ?::date[]) as bucket, %s as segment, %s
                     from event_rollups_daily
                    where campaign_id = any(?::uuid[]) and dimension = ? and day >= ? and day < ? and (? or not is_bot)%s
-                """.formatted(SUMS, query.segmentBy() == null ? "''" : "dimension_value", filter.formatted("dimension_value")), days, ids,
+                """.formatted(SUMS, query.segmentBy() == null ? "''" : "dimension_value", ROLLUP_MEASURES, filter.formatted("dimension_value")), days, ids,
                 dimension == null ? "total" : dimension.wire(), query.boundaries().get(0),
                 query.boundaries().get(query.boundaries().size() - 1), query.includeBots());
         statement.paramIf(filterValue != null, filterValue);
@@ -546,13 +546,7 @@ public class EventTotals {
         UUID campaignId = rows.getObject(1, UUID.class);
         int bucket = rows.getInt(2);
         int index = rows.wasNull() ? Breakdown.AFTER_FIRST : bucket - 1;
-        return new BucketCounts(campaignId, index, rows.getString(3), counts(rows, 4), rows.getBigDecimal(9).setScale(2));
-    }
-
-    private static EventCounts counts(ResultSet rows, int first) throws SQLException {
-        BigDecimal revenue = rows.getBigDecimal(first + 4);
-        return new EventCounts(rows.getLong(first), rows.getLong(first + 1), rows.getLong(first + 2), rows.getLong(first + 3),
-                revenue == null ? EventCounts.ZERO.revenue() : revenue.setScale(2));
+        return new BucketCounts(campaignId, index, rows.getString(3), Measure.counts(rows), Measure.spend(rows));
     }
 
     static Instant ceilHour(Instant instant) {

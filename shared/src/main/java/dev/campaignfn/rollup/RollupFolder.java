@@ -49,28 +49,19 @@ public class RollupFolder {
     private record Marks(long eventId, long spendSeq) {
     }
 
-    static final String COUNTS = """
-            count(*) filter (where event_type = 'impression') as impressions, count(*) filter (where event_type = 'view') as views,
-            count(*) filter (where event_type = 'click') as clicks, count(*) filter (where event_type = 'conversion') as conversions,
-            coalesce(sum(value) filter (where event_type = 'conversion'), 0) as revenue""";
-
-    static final String ADD_COUNTS = """
-            impressions = %1$s.impressions + excluded.impressions, views = %1$s.views + excluded.views,
-            clicks = %1$s.clicks + excluded.clicks, conversions = %1$s.conversions + excluded.conversions,
-            revenue = %1$s.revenue + excluded.revenue""";
+    private static final String EVENT_COLUMNS = Measure.columns(Measure.OF_EVENTS);
 
     static final String FOLD_HOURLY = """
-            insert into event_rollups_hourly (campaign_id, bucket_start, is_bot, impressions, views, clicks, conversions, revenue)
+            insert into event_rollups_hourly (campaign_id, bucket_start, is_bot, %s)
             select campaign_id, date_trunc('hour', occurred_at, 'UTC'), is_bot, %s
               from campaign_events where id > ? and id <= ?
              group by 1, 2, 3
             on conflict (campaign_id, bucket_start, is_bot) do update set %s
-            """.formatted(COUNTS, ADD_COUNTS.formatted("event_rollups_hourly"));
+            """.formatted(EVENT_COLUMNS, Measure.eventAggregates(), Measure.addedTo("event_rollups_hourly"));
 
     /** {@code %s} is the event filter: an id range, or one campaign's events up to the watermark. */
     static final String FOLD_DAILY = """
-            insert into event_rollups_daily (campaign_id, day, dimension, dimension_value, is_bot,
-                                             impressions, views, clicks, conversions, revenue)
+            insert into event_rollups_daily (campaign_id, day, dimension, dimension_value, is_bot, %s)
             select campaign_id, day,
                    case when grouping(channel) = 0 then 'channel' when grouping(audience_segment) = 0 then 'audience_segment'
                         when grouping(device_type) = 0 then 'device_type' else 'total' end,
@@ -84,7 +75,7 @@ public class RollupFolder {
              group by grouping sets ((campaign_id, day, is_bot), (campaign_id, day, is_bot, channel),
                                      (campaign_id, day, is_bot, audience_segment), (campaign_id, day, is_bot, device_type))
             on conflict (campaign_id, dimension, day, dimension_value, is_bot) do update set %s
-            """.formatted(COUNTS, ADD_COUNTS.formatted("event_rollups_daily"));
+            """.formatted(EVENT_COLUMNS, Measure.eventAggregates(), Measure.addedTo("event_rollups_daily"));
 
     static final String FOLD_SPEND_HOURLY = """
             insert into event_rollups_hourly (campaign_id, bucket_start, is_bot, spend)

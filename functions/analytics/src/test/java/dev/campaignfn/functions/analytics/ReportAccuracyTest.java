@@ -37,6 +37,7 @@ import dev.campaignfn.tracking.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * Every report, checked against the tests' own arithmetic over the events and spend they sent:

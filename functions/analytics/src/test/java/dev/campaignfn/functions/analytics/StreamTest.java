@@ -34,6 +34,7 @@ import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** The live stream: a cursor that neither skips nor repeats an event while others are being written. */
 @QuarkusTest

@@ -33,6 +33,7 @@ import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * The history the report tests check against: campaigns in zones with DST changes and odd offsets,

@@ -45,6 +45,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * The alerts handler through the Lambda path: the 75/90/100 percent budget alerts of a campaign and a

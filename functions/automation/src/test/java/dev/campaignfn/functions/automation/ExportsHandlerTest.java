@@ -34,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** The exports handler, chosen by quarkus.lambda.handler: queued jobs run, expired files are purged. */
 @QuarkusTest

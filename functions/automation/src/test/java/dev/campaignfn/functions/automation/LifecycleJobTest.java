@@ -28,6 +28,7 @@ import dev.campaignfn.testing.ScheduleEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** The lifecycle handler, invoked with EventBridge scheduled events through the Lambda path. */
 @QuarkusTest

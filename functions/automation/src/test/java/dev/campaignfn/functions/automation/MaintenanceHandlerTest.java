@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** The maintenance handler: the next months' event partitions exist after it ran, and a second run has nothing to do. */
 @QuarkusTest

@@ -45,6 +45,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * The rules handler through the Lambda path with EventBridge scheduled events: every trigger and

@@ -49,6 +49,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * Scheduled reports through the exports handler's Lambda path: the last complete week is queued once

@@ -28,6 +28,7 @@ import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * The data the export tests read: two campaigns in different zones with 40 days of events through

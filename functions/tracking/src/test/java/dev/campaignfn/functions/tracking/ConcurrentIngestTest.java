@@ -26,6 +26,7 @@ import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * Eight clients send 10,000 events at once, one in ten of them a retry of an event already sent (by

@@ -13,6 +13,7 @@ import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** Campaigns in the states the tracking rules care about, made through the domain services. */
 @ApplicationScoped

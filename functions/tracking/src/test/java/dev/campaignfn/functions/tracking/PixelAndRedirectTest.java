@@ -17,6 +17,7 @@ import dev.campaignfn.link.LinkCommand;
 import dev.campaignfn.link.TrackedLinks;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** The pixel and the tracked-link redirect through the Lambda path. */
 @QuarkusTest

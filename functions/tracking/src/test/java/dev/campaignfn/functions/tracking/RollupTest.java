@@ -49,6 +49,7 @@ import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /**
  * The read primitive against the raw events, property style: random events (late ones, bots,

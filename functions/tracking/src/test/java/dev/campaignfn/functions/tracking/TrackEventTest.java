@@ -18,6 +18,7 @@ import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.campaignfn.testing.TestClock;
 
 /** POST /track-event through the Lambda path: every rule, every rejection reason, nothing written when refused. */
 @QuarkusTest
