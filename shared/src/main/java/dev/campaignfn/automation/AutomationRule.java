@@ -73,4 +73,14 @@ public class AutomationRule extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The trigger, typed (its settings were checked when the rule was written). */
+    public RuleTrigger trigger() {
+        return RuleTrigger.of(triggerType, triggerConfig);
+    }
+
+    /** The actions, typed, in order. */
+    public List<RuleAction> actionList() {
+        return actions.stream().map(RuleAction::of).toList();
+    }
 }

@@ -94,7 +94,7 @@ public class RuleEngine {
             decision = "cooldown";
         } else {
             List<Map<String, Object>> done = new ArrayList<>();
-            for (Map<String, Object> action : rule.actions) {
+            for (RuleAction action : rule.actionList()) {
                 done.add(act(rule, campaign, action, observed, runKey));
             }
             outcome.put("actions", done);
@@ -109,122 +109,115 @@ public class RuleEngine {
 
     /** Reads what the trigger looks at into {@code observed}; answers whether the trigger's condition holds. */
     boolean observe(AutomationRule rule, Campaign campaign, Instant now, Map<String, Object> observed) {
-        Map<String, Object> c = rule.triggerConfig;
-        switch (rule.triggerType) {
-            case "budget_threshold" -> {
-                BudgetStatus status = ledger.status(campaign.id);
-                String channel = (String) c.get("channel");
-                BigDecimal spent = channel == null ? status.spentPercentage() : status.channels().stream()
-                        .filter(ch -> ch.channelId().equals(channel)).findFirst().map(BudgetStatus.ChannelBudget::spentPercentage).orElse(null);
-                observed.put("spent_percentage", spent);
-                observed.put("threshold", c.get("spent_percentage"));
-                return spent != null && spent.compareTo(decimal(c.get("spent_percentage"))) >= 0;
-            }
-            case "performance_threshold" -> {
-                ZoneId zone = campaign.zone();
-                LocalDate today = LocalDate.ofInstant(now, zone);
-                int window = ((Number) c.get("window_days")).intValue();
-                Summary summary = analytics.totals(campaign.id, new ReportRequest(null, today.minusDays(window - 1L), today, Grouping.DAY,
-                        ReportRequest.ALL_METRICS, Map.of(), null, null, false));
-                Metric metric = Metric.valueOf(((String) c.get("metric")).toUpperCase(java.util.Locale.ROOT));
-                BigDecimal value = summary.value(metric);
-                observed.put("metric", c.get("metric"));
-                observed.put("value", value);
-                observed.put("threshold", c.get("value"));
-                observed.put("window", today.minusDays(window - 1L) + ".." + today + " " + zone.getId());
-                observed.put("impressions", summary.totalImpressions());
-                observed.put("clicks", summary.totalClicks());
-                observed.put("conversions", summary.totalConversions());
-                boolean enoughData = summary.totalImpressions() >= ((Number) c.get("min_impressions")).longValue()
-                        && summary.totalClicks() >= ((Number) c.get("min_clicks")).longValue()
-                        && summary.totalConversions() >= ((Number) c.get("min_conversions")).longValue();
-                observed.put("enough_data", enoughData);
-                if (!enoughData || value == null) {
-                    return false;
-                }
-                int compared = value.compareTo(decimal(c.get("value")));
-                return "below".equals(c.get("operator")) ? compared < 0 : compared > 0;
-            }
-            case "time_based" -> {
-                Instant point = c.containsKey("hours_before_end") ? campaign.endDate.minus(Duration.ofHours(number(c, "hours_before_end")))
-                        : campaign.startDate.plus(Duration.ofHours(number(c, "hours_after_start")));
-                observed.put("at", point.toString());
-                observed.put("now", now.toString());
-                // once: after the point, and not fired since
-                return !now.isBefore(point) && (rule.lastFiredAt == null || rule.lastFiredAt.isBefore(point));
-            }
-            default -> {
-                long hours = number(c, "hours");
-                Instant from = now.minus(Duration.ofHours(hours));
-                EventCounts counts = events.totals(campaign.id, from, now, false);
-                long count = switch ((String) c.get("event_type")) {
-                    case "impression" -> counts.impressions();
-                    case "view" -> counts.views();
-                    case "click" -> counts.clicks();
-                    default -> counts.conversions();
-                };
-                boolean windowInRun = !from.isBefore(campaign.startDate);
-                observed.put("event_type", c.get("event_type"));
-                observed.put("count", count);
-                observed.put("since", from.toString());
-                observed.put("window_inside_run", windowInRun);
-                if (c.containsKey("fewer_than")) {
-                    // too few events needs a whole window of the campaign running to mean anything
-                    return windowInRun && count < number(c, "fewer_than");
-                }
-                return count > number(c, "more_than");
-            }
+        RuleTrigger trigger = rule.trigger();
+        if (trigger instanceof RuleTrigger.BudgetThreshold budget) {
+            BudgetStatus status = ledger.status(campaign.id);
+            BigDecimal spent = budget.channel() == null ? status.spentPercentage() : status.channels().stream()
+                    .filter(ch -> ch.channelId().equals(budget.channel())).findFirst().map(BudgetStatus.ChannelBudget::spentPercentage)
+                    .orElse(null);
+            observed.put("spent_percentage", spent);
+            observed.put("threshold", budget.spentPercentage());
+            return spent != null && spent.compareTo(budget.spentPercentage()) >= 0;
         }
+        if (trigger instanceof RuleTrigger.PerformanceThreshold performance) {
+            ZoneId zone = campaign.zone();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            int window = performance.windowDays();
+            Summary summary = analytics.totals(campaign.id, new ReportRequest(null, today.minusDays(window - 1L), today, Grouping.DAY,
+                    ReportRequest.ALL_METRICS, Map.of(), null, null, false));
+            BigDecimal value = summary.value(performance.metric());
+            observed.put("metric", performance.metric().wire());
+            observed.put("value", value);
+            observed.put("threshold", performance.value());
+            observed.put("window", today.minusDays(window - 1L) + ".." + today + " " + zone.getId());
+            observed.put("impressions", summary.totalImpressions());
+            observed.put("clicks", summary.totalClicks());
+            observed.put("conversions", summary.totalConversions());
+            boolean enoughData = summary.totalImpressions() >= performance.minImpressions()
+                    && summary.totalClicks() >= performance.minClicks()
+                    && summary.totalConversions() >= performance.minConversions();
+            observed.put("enough_data", enoughData);
+            return enoughData && value != null && performance.crossedBy(value);
+        }
+        if (trigger instanceof RuleTrigger.TimeBased time) {
+            Instant point = time.hoursBeforeEnd() != null ? campaign.endDate.minus(Duration.ofHours(time.hoursBeforeEnd()))
+                    : campaign.startDate.plus(Duration.ofHours(time.hoursAfterStart()));
+            observed.put("at", point.toString());
+            observed.put("now", now.toString());
+            // once: after the point, and not fired since
+            return !now.isBefore(point) && (rule.lastFiredAt == null || rule.lastFiredAt.isBefore(point));
+        }
+        RuleTrigger.EventBased event = (RuleTrigger.EventBased) trigger;
+        Instant from = now.minus(Duration.ofHours(event.hours()));
+        EventCounts counts = events.totals(campaign.id, from, now, false);
+        long count = switch (event.eventType()) {
+            case IMPRESSION -> counts.impressions();
+            case VIEW -> counts.views();
+            case CLICK -> counts.clicks();
+            case CONVERSION -> counts.conversions();
+        };
+        boolean windowInRun = !from.isBefore(campaign.startDate);
+        observed.put("event_type", event.eventType().wire());
+        observed.put("count", count);
+        observed.put("since", from.toString());
+        observed.put("window_inside_run", windowInRun);
+        if (event.fewerThan() != null) {
+            // too few events needs a whole window of the campaign running to mean anything
+            return windowInRun && count < event.fewerThan();
+        }
+        return count > event.moreThan();
     }
 
     /** Applies one action (or, in a dry run, says what it would do); answers what happened. */
-    Map<String, Object> act(AutomationRule rule, Campaign campaign, Map<String, Object> action, Map<String, Object> observed, String runKey) {
-        String type = (String) action.get("type");
+    Map<String, Object> act(AutomationRule rule, Campaign campaign, RuleAction action, Map<String, Object> observed, String runKey) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("type", type);
+        result.put("type", action.type());
         result.put("dry_run", rule.dryRun);
         Actor actor = new Actor("system:rule:" + rule.id);
-        switch (type) {
-            case "pause_campaign" -> {
-                String reason = action.containsKey("reason") ? (String) action.get("reason") : "automation rule '" + rule.name + "'";
-                result.put("reason", reason);
-                if (!rule.dryRun) {
-                    lifecycle.pause(campaign.id, reason, actor);
-                }
+        if (action instanceof RuleAction.PauseCampaign pause) {
+            String reason = pause.reason() != null ? pause.reason() : "automation rule '" + rule.name + "'";
+            result.put("reason", reason);
+            if (!rule.dryRun) {
+                lifecycle.pause(campaign.id, reason, actor);
             }
-            case "send_alert" -> {
-                String message = action.containsKey("message") ? (String) action.get("message")
-                        : "Rule '" + rule.name + "' fired: " + observed;
-                result.put("message", message);
-                if (!rule.dryRun) {
-                    alerts.raise(new AlertDraft(campaign.id, null, rule.id, "rule", (String) action.get("severity"), null,
-                            campaign.name + ": " + rule.name, message, observed, "rule:" + rule.id + ":" + runKey))
-                            .ifPresent(id -> result.put("alert_id", id));
-                }
+        } else if (action instanceof RuleAction.SendAlert alert) {
+            String message = alert.message() != null ? alert.message() : "Rule '" + rule.name + "' fired: " + observed;
+            result.put("message", message);
+            if (!rule.dryRun) {
+                alerts.raise(new AlertDraft(campaign.id, null, rule.id, "rule", alert.severity(), null,
+                        campaign.name + ": " + rule.name, message, observed, "rule:" + rule.id + ":" + runKey))
+                        .ifPresent(id -> result.put("alert_id", id));
             }
-            case "adjust_budget", "scale" -> {
-                BudgetStatus status = ledger.status(campaign.id);
-                BigDecimal total = status.totalBudget();
-                BigDecimal wanted = action.containsKey("amount") ? decimal(action.get("amount"))
-                        : total.multiply(decimal(action.get("percent"))).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-                BigDecimal target = total.add(wanted);
-                if (action.containsKey("cap")) {
-                    target = target.min(decimal(action.get("cap")));
-                }
-                BigDecimal change = guarded(rule, status, target).subtract(total);
-                result.put("from", total);
-                result.put("to", total.add(change));
-                result.put("requested_change", wanted);
-                result.put("change", change);
-                if (change.signum() != 0 && !rule.dryRun) {
-                    Map<String, BigDecimal> allocations = new LinkedHashMap<>();
-                    status.channels().forEach(ch -> allocations.put(ch.channelId(), ch.allocated()));
-                    ledger.allocate(campaign.id, new BudgetCommand(total.add(change), status.contingency(), allocations, null), actor);
-                }
-            }
-            default -> optimize(rule, campaign, action, result, actor);
+        } else if (action instanceof RuleAction.AdjustBudget adjust) {
+            changeTotal(rule, campaign, adjust.amount(), adjust.percent(), null, result, actor);
+        } else if (action instanceof RuleAction.Scale scale) {
+            changeTotal(rule, campaign, null, scale.percent(), scale.cap(), result, actor);
+        } else {
+            optimize(rule, campaign, (RuleAction.Optimize) action, result, actor);
         }
         return result;
+    }
+
+    /** Adjusts or scales the total budget: by an amount or a percent of it, up to a cap, within the guardrails. */
+    private void changeTotal(AutomationRule rule, Campaign campaign, BigDecimal amount, BigDecimal percent, BigDecimal cap,
+            Map<String, Object> result, Actor actor) {
+        BudgetStatus status = ledger.status(campaign.id);
+        BigDecimal total = status.totalBudget();
+        BigDecimal wanted = amount != null ? amount : total.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        BigDecimal target = total.add(wanted);
+        if (cap != null) {
+            target = target.min(cap);
+        }
+        BigDecimal change = guarded(rule, status, target).subtract(total);
+        result.put("from", total);
+        result.put("to", total.add(change));
+        result.put("requested_change", wanted);
+        result.put("change", change);
+        if (change.signum() != 0 && !rule.dryRun) {
+            Map<String, BigDecimal> allocations = new LinkedHashMap<>();
+            status.channels().forEach(ch -> allocations.put(ch.channelId(), ch.allocated()));
+            ledger.allocate(campaign.id, new BudgetCommand(total.add(change), status.contingency(), allocations, null), actor);
+        }
     }
 
     /**
@@ -252,10 +245,11 @@ public class RuleEngine {
     }
 
     /** Seed 000's optimisation: budget moves from the channel with the worst ROAS to the one with the best. */
-    private void optimize(AutomationRule rule, Campaign campaign, Map<String, Object> action, Map<String, Object> result, Actor actor) {
+    private void optimize(AutomationRule rule, Campaign campaign, RuleAction.Optimize action, Map<String, Object> result, Actor actor) {
         ZoneId zone = campaign.zone();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        int window = rule.triggerConfig.get("window_days") instanceof Number n ? n.intValue() : 7;
+        // the window the rule judges performance over, or a week
+        int window = rule.trigger() instanceof RuleTrigger.PerformanceThreshold performance ? performance.windowDays() : 7;
         BudgetStatus status = ledger.status(campaign.id);
         Map<String, BudgetStatus.ChannelBudget> budgets = new LinkedHashMap<>();
         status.channels().forEach(ch -> budgets.put(ch.channelId(), ch));
@@ -272,8 +266,8 @@ public class RuleEngine {
         String worst = ranked.get(0).channel();
         String best = ranked.get(ranked.size() - 1).channel();
         BigDecimal unspent = budgets.get(worst).remaining().max(BigDecimal.ZERO);
-        BigDecimal amount = action.containsKey("amount") ? decimal(action.get("amount"))
-                : unspent.multiply(decimal(action.get("percent"))).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+        BigDecimal amount = action.amount() != null ? action.amount()
+                : unspent.multiply(action.percent()).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
         amount = amount.min(unspent);
         if (rule.maxBudgetChange != null) {
             amount = amount.min(rule.maxBudgetChange);
@@ -284,13 +278,5 @@ public class RuleEngine {
         if (amount.signum() > 0 && !rule.dryRun) {
             ledger.reallocate(campaign.id, new ReallocationCommand(worst, best, amount), actor);
         }
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return new BigDecimal(value.toString());
-    }
-
-    private static long number(Map<String, Object> config, String key) {
-        return ((Number) config.get(key)).longValue();
     }
 }

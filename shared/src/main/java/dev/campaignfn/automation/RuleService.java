@@ -122,8 +122,8 @@ public class RuleService {
         rule.templateId = command.templateId();
         rule.name = name;
         rule.triggerType = type;
-        rule.triggerConfig = DatabaseJson.canonical(trigger);
-        rule.actions = DatabaseJson.canonical(actions);
+        rule.triggerConfig = DatabaseJson.canonical(RuleTrigger.of(type, trigger).config());
+        rule.actions = DatabaseJson.canonical(typed(actions));
         rule.enabled = command.enabled() == null || command.enabled();
         rule.dryRun = command.dryRun() != null ? command.dryRun() : Boolean.TRUE.equals(guardrails.get("dry_run"));
         rule.cooldownMinutes = command.cooldownMinutes() != null ? command.cooldownMinutes()
@@ -227,8 +227,8 @@ public class RuleService {
         template.name = command.name();
         template.description = command.description();
         template.triggerType = command.triggerType();
-        template.triggerConfig = DatabaseJson.canonical(trigger);
-        template.actions = DatabaseJson.canonical(actions);
+        template.triggerConfig = DatabaseJson.canonical(RuleTrigger.of(command.triggerType(), trigger).config());
+        template.actions = DatabaseJson.canonical(typed(actions));
         template.guardrails = DatabaseJson.canonical(guardrails);
         template.updatedAt = clock.instant();
     }
@@ -272,5 +272,10 @@ public class RuleService {
         } catch (Exception e) {
             throw new IllegalStateException("unreadable rule run JSON", e);
         }
+    }
+
+    /** Checked actions through their typed form: what is stored is what the engine reads. */
+    private static List<Map<String, Object>> typed(List<Map<String, Object>> actions) {
+        return actions.stream().map(RuleAction::of).map(RuleAction::config).toList();
     }
 }

@@ -34,92 +34,118 @@ public class CampaignPlanner {
     @Inject
     BenchmarkService benchmarks;
 
+    /** Seed 000's errors and warnings of a plan, each naming its field, in the order the plan reads. */
     public PlanCheck validate(@Valid @NotNull CampaignPlan plan) {
-        List<FieldError> errors = new ArrayList<>();
-        List<FieldError> warnings = new ArrayList<>();
-        Instant start = plan.timeline().startDate();
-        Instant end = plan.timeline().endDate();
-        boolean timelineValid = end.isAfter(start);
-
-        if (plan.objectives() == null || plan.objectives().isEmpty()) {
-            errors.add(new FieldError("objectives", "Campaign must have at least one objective"));
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>());
+        Timeline timeline = new Timeline(plan.timeline().startDate(), plan.timeline().endDate());
+        checkWhole(plan, timeline, findings);
+        List<CampaignPlan.ChannelPlan> channels = plan.channels() == null ? List.of() : plan.channels();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < channels.size(); i++) {
+            checkChannel(plan, channels.get(i), "channels[" + i + "]", seen, timeline, findings);
         }
-        if (!timelineValid) {
-            errors.add(new FieldError("timeline.end_date", "End date must be after start date"));
+        checkDates(plan, timeline, findings);
+        List<CampaignPlan.Risk> risks = plan.risks() == null ? List.of() : plan.risks();
+        for (int i = 0; i < risks.size(); i++) {
+            CampaignPlan.Risk risk = risks.get(i);
+            if (risk.probability() == CampaignPlan.Level.HIGH && risk.impact() == CampaignPlan.Level.HIGH
+                    && (risk.mitigation() == null || risk.mitigation().isBlank())) {
+                findings.warnings().add(new FieldError("risks[" + i + "].mitigation", "High-probability, high-impact risk has no mitigation"));
+            }
+        }
+        return PlanCheck.of(findings.errors(), findings.warnings());
+    }
+
+    /** What a check found so far. */
+    private record Findings(List<FieldError> errors, List<FieldError> warnings) {
+    }
+
+    /** The plan's timeline; dates are judged against it only when it is valid itself. */
+    private record Timeline(Instant start, Instant end) {
+        boolean valid() {
+            return end.isAfter(start);
+        }
+
+        boolean outside(Instant at) {
+            return valid() && (at.isBefore(start) || at.isAfter(end));
+        }
+    }
+
+    /** The plan as a whole: objectives, timeline, the budget against its allocations and channels, KPIs. */
+    private static void checkWhole(CampaignPlan plan, Timeline timeline, Findings findings) {
+        if (plan.objectives() == null || plan.objectives().isEmpty()) {
+            findings.errors().add(new FieldError("objectives", "Campaign must have at least one objective"));
+        }
+        if (!timeline.valid()) {
+            findings.errors().add(new FieldError("timeline.end_date", "End date must be after start date"));
         }
         BigDecimal total = plan.budget().total();
         BigDecimal allocated = sum(plan.budget().allocations() == null ? List.of() : plan.budget().allocations().values());
         BigDecimal contingency = plan.budget().contingency() == null ? BigDecimal.ZERO : plan.budget().contingency();
         if (allocated.add(contingency).compareTo(total) > 0) {
-            errors.add(new FieldError("budget.allocations", "Budget allocation exceeds total budget"));
+            findings.errors().add(new FieldError("budget.allocations", "Budget allocation exceeds total budget"));
         }
         List<CampaignPlan.ChannelPlan> channels = plan.channels() == null ? List.of() : plan.channels();
         if (channels.isEmpty()) {
-            warnings.add(new FieldError("channels", "Campaign has no channels defined"));
+            findings.warnings().add(new FieldError("channels", "Campaign has no channels defined"));
         }
         if (plan.kpis() == null || plan.kpis().isEmpty()) {
-            warnings.add(new FieldError("kpis", "Campaign has no KPIs defined"));
+            findings.warnings().add(new FieldError("kpis", "Campaign has no KPIs defined"));
         }
         if (sum(channels.stream().map(CampaignPlan.ChannelPlan::budget).toList()).compareTo(total) > 0) {
-            errors.add(new FieldError("channels", "Channel budgets exceed total budget"));
+            findings.errors().add(new FieldError("channels", "Channel budgets exceed total budget"));
         }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < channels.size(); i++) {
-            CampaignPlan.ChannelPlan channel = channels.get(i);
-            String at = "channels[" + i + "]";
-            if (!seen.add(channel.channel())) {
-                errors.add(new FieldError(at + ".channel", "Channel '" + channel.channel() + "' is planned twice"));
-            }
-            if (plan.budget().allocations() != null && plan.budget().allocations().containsKey(channel.channel())
-                    && plan.budget().allocations().get(channel.channel()).compareTo(channel.budget()) != 0) {
-                warnings.add(new FieldError(at + ".budget", "Channel budget differs from its budget allocation ("
-                        + plan.budget().allocations().get(channel.channel()) + ")"));
-            }
-            List<CampaignPlan.Tactic> tactics = channel.tactics() == null ? List.of() : channel.tactics();
-            BigDecimal tacticBudgets = BigDecimal.ZERO;
-            for (int t = 0; t < tactics.size(); t++) {
-                CampaignPlan.Tactic tactic = tactics.get(t);
-                String tacticAt = at + ".tactics[" + t + "]";
-                if (!tactic.endDate().isAfter(tactic.startDate())) {
-                    errors.add(new FieldError(tacticAt + ".end_date", "Tactic '" + tactic.name() + "' ends before it starts"));
-                }
-                if (timelineValid && (tactic.startDate().isBefore(start) || tactic.endDate().isAfter(end))) {
-                    errors.add(new FieldError(tacticAt, "Tactic '" + tactic.name() + "' runs outside the campaign timeline"));
-                }
-                tacticBudgets = tacticBudgets.add(tactic.budget() == null ? BigDecimal.ZERO : tactic.budget());
-            }
-            if (tacticBudgets.compareTo(channel.budget()) > 0) {
-                warnings.add(new FieldError(at + ".tactics", "Tactic budgets (" + tacticBudgets
-                        + ") exceed the channel budget (" + channel.budget() + ")"));
-            }
+    }
+
+    /** One channel: planned once, its budget as allocated, its tactics inside the timeline and its budget. */
+    private static void checkChannel(CampaignPlan plan, CampaignPlan.ChannelPlan channel, String at, Set<String> seen,
+            Timeline timeline, Findings findings) {
+        if (!seen.add(channel.channel())) {
+            findings.errors().add(new FieldError(at + ".channel", "Channel '" + channel.channel() + "' is planned twice"));
         }
-        List<CampaignPlan.Milestone> milestones = plan.timeline().milestones() == null ? List.of()
-                : plan.timeline().milestones();
+        Map<String, BigDecimal> allocations = plan.budget().allocations();
+        if (allocations != null && allocations.containsKey(channel.channel())
+                && allocations.get(channel.channel()).compareTo(channel.budget()) != 0) {
+            findings.warnings().add(new FieldError(at + ".budget", "Channel budget differs from its budget allocation ("
+                    + allocations.get(channel.channel()) + ")"));
+        }
+        List<CampaignPlan.Tactic> tactics = channel.tactics() == null ? List.of() : channel.tactics();
+        BigDecimal tacticBudgets = BigDecimal.ZERO;
+        for (int t = 0; t < tactics.size(); t++) {
+            CampaignPlan.Tactic tactic = tactics.get(t);
+            String tacticAt = at + ".tactics[" + t + "]";
+            if (!tactic.endDate().isAfter(tactic.startDate())) {
+                findings.errors().add(new FieldError(tacticAt + ".end_date", "Tactic '" + tactic.name() + "' ends before it starts"));
+            }
+            if (timeline.valid() && (tactic.startDate().isBefore(timeline.start()) || tactic.endDate().isAfter(timeline.end()))) {
+                findings.errors().add(new FieldError(tacticAt, "Tactic '" + tactic.name() + "' runs outside the campaign timeline"));
+            }
+            tacticBudgets = tacticBudgets.add(tactic.budget() == null ? BigDecimal.ZERO : tactic.budget());
+        }
+        if (tacticBudgets.compareTo(channel.budget()) > 0) {
+            findings.warnings().add(new FieldError(at + ".tactics", "Tactic budgets (" + tacticBudgets
+                    + ") exceed the channel budget (" + channel.budget() + ")"));
+        }
+    }
+
+    /** Milestones (errors) and content publish dates (warnings) inside the timeline. */
+    private static void checkDates(CampaignPlan plan, Timeline timeline, Findings findings) {
+        List<CampaignPlan.Milestone> milestones = plan.timeline().milestones() == null ? List.of() : plan.timeline().milestones();
         for (int i = 0; i < milestones.size(); i++) {
             CampaignPlan.Milestone milestone = milestones.get(i);
-            if (timelineValid && (milestone.date().isBefore(start) || milestone.date().isAfter(end))) {
-                errors.add(new FieldError("timeline.milestones[" + i + "].date",
+            if (timeline.outside(milestone.date())) {
+                findings.errors().add(new FieldError("timeline.milestones[" + i + "].date",
                         "Milestone '" + milestone.name() + "' falls outside the campaign timeline"));
             }
         }
         List<CampaignPlan.ContentPlan> content = plan.content() == null ? List.of() : plan.content();
         for (int i = 0; i < content.size(); i++) {
             CampaignPlan.ContentPlan item = content.get(i);
-            if (timelineValid && item.publishDate() != null
-                    && (item.publishDate().isBefore(start) || item.publishDate().isAfter(end))) {
-                warnings.add(new FieldError("content[" + i + "].publish_date",
+            if (item.publishDate() != null && timeline.outside(item.publishDate())) {
+                findings.warnings().add(new FieldError("content[" + i + "].publish_date",
                         "Content '" + item.title() + "' is published outside the campaign timeline"));
             }
         }
-        List<CampaignPlan.Risk> risks = plan.risks() == null ? List.of() : plan.risks();
-        for (int i = 0; i < risks.size(); i++) {
-            CampaignPlan.Risk risk = risks.get(i);
-            if (risk.probability() == CampaignPlan.Level.HIGH && risk.impact() == CampaignPlan.Level.HIGH
-                    && (risk.mitigation() == null || risk.mitigation().isBlank())) {
-                warnings.add(new FieldError("risks[" + i + "].mitigation", "High-probability, high-impact risk has no mitigation"));
-            }
-        }
-        return PlanCheck.of(errors, warnings);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

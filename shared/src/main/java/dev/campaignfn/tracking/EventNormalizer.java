@@ -42,69 +42,34 @@ public class EventNormalizer {
     @Inject
     ObjectMapper json;
 
+    /** The rules in the order their rejections win; then what is stored. */
     public Checked check(TrackEvent e, CampaignInfo campaign, ClientContext client, Instant now) {
-        if (e.campaignId() == null) {
-            return Checked.reject(Rejection.MISSING_FIELD, "campaign_id", "campaign_id is required");
-        }
-        if (e.eventType() == null) {
-            return Checked.reject(Rejection.MISSING_FIELD, "event_type", "event_type is required (impression, view, click, conversion)");
-        }
-        if (campaign == null) {
-            return Checked.reject(Rejection.UNKNOWN_CAMPAIGN, "campaign_id", "no campaign " + e.campaignId());
-        }
-        Checked accepting = acceptance(campaign, now);
-        if (accepting != null) {
-            return accepting;
+        Checked refused = identity(e, campaign);
+        if (refused == null) {
+            refused = acceptance(campaign, now);
         }
         Instant occurredAt = e.occurredAt() == null ? now : e.occurredAt();
-        if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
-            return Checked.reject(Rejection.OCCURRED_IN_FUTURE, "occurred_at", "occurred_at is ahead of the server clock by more than "
-                    + config.futureSkew());
+        if (refused == null) {
+            refused = timing(occurredAt, now);
         }
-        if (occurredAt.isBefore(now.minus(config.maxEventAge()))) {
-            return Checked.reject(Rejection.OCCURRED_TOO_OLD, "occurred_at", "events older than " + config.maxEventAge()
-                    + " are not accepted");
+        if (refused == null) {
+            refused = conversionOnly(e);
         }
-        boolean conversion = e.eventType() == EventType.CONVERSION;
-        if (!conversion) {
-            if (e.value() != null) {
-                return Checked.reject(Rejection.VALUE_NOT_ALLOWED, "value", "only conversions carry a value");
-            }
-            for (String[] field : new String[][] { { "order_id", e.orderId() }, { "conversion_type", e.conversionType() },
-                    { "currency", e.currency() } }) {
-                if (field[1] != null) {
-                    return Checked.reject(Rejection.FIELD_NOT_ALLOWED, field[0], field[0] + " is for conversions only");
-                }
-            }
+        if (refused == null) {
+            refused = valueAndCurrency(e, campaign);
         }
-        BigDecimal value = e.value();
-        if (value != null) {
-            if (value.signum() < 0 || value.compareTo(config.maxValue()) > 0) {
-                return Checked.reject(Rejection.INVALID_VALUE, "value", "value must be between 0 and " + config.maxValue());
-            }
-            if (value.stripTrailingZeros().scale() > 2) {
-                return Checked.reject(Rejection.INVALID_VALUE, "value", "value has more than 2 decimals");
-            }
-            value = value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        if (refused == null) {
+            refused = firstTooLong(e);
         }
-        if (e.currency() != null && !e.currency().equals(campaign.currency())) {
-            return Checked.reject(Rejection.CURRENCY_MISMATCH, "currency", "the campaign reports in " + campaign.currency()
-                    + ", not " + e.currency());
+        if (refused == null) {
+            refused = firstUnstorable(e);
         }
-        Checked tooLong = firstTooLong(e);
-        if (tooLong != null) {
-            return tooLong;
+        String channel = e.channel() == null || e.channel().isBlank() ? null : e.channel().strip().toLowerCase(Locale.ROOT);
+        if (refused == null && channel != null && !CHANNEL.matcher(channel).matches()) {
+            refused = Checked.reject(Rejection.INVALID_FIELD, "channel", "channel " + Channels.ID_RULE);
         }
-        Checked unstorable = firstUnstorable(e);
-        if (unstorable != null) {
-            return unstorable;
-        }
-        String channel = null;
-        if (e.channel() != null && !e.channel().isBlank()) {
-            channel = e.channel().strip().toLowerCase(Locale.ROOT);
-            if (!CHANNEL.matcher(channel).matches()) {
-                return Checked.reject(Rejection.INVALID_FIELD, "channel", "channel " + Channels.ID_RULE);
-            }
+        if (refused != null) {
+            return refused;
         }
         String eventData = null;
         if (e.eventData() != null) {
@@ -118,13 +83,15 @@ public class EventNormalizer {
                         + config.maxEventDataBytes() + " bytes");
             }
         }
-        String ip = e.ipAddress();
-        if (ip != null && !IpAddresses.isLiteral(ip)) {
+        if (e.ipAddress() != null && !IpAddresses.isLiteral(e.ipAddress())) {
             return Checked.reject(Rejection.INVALID_FIELD, "ip_address", "ip_address must be an IPv4 or IPv6 address");
         }
-        if (ip == null && client.browserHit()) {
-            ip = client.sourceIp();
-        }
+        return new Checked(stored(e, occurredAt, channel, eventData, client), null);
+    }
+
+    /** What is stored of an event that passed every rule: text trimmed and cut, derived fields settled. */
+    private static StoredEvent stored(TrackEvent e, Instant occurredAt, String channel, String eventData, ClientContext client) {
+        String ip = e.ipAddress() == null && client.browserHit() ? client.sourceIp() : e.ipAddress();
         String userAgent = blankToNull(e.userAgent() != null ? e.userAgent() : client.userAgent());
         String referrer = blankToNull(e.referrerUrl() != null ? e.referrerUrl() : client.referrer());
         String landing = blankToNull(e.landingUrl());
@@ -136,11 +103,74 @@ public class EventNormalizer {
         UserAgents.Reading agent = UserAgents.read(userAgent);
         boolean bot = agent.bot() || (client.browserHit() && userAgent == null);
         DeviceType device = e.deviceType() != null ? e.deviceType() : agent.device();
-        return new Checked(new StoredEvent(e.eventId() != null ? e.eventId() : UUID.randomUUID(), e.campaignId(), e.eventType(),
+        BigDecimal value = e.value() == null ? null : e.value().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return new StoredEvent(e.eventId() != null ? e.eventId() : UUID.randomUUID(), e.campaignId(), e.eventType(),
                 occurredAt, channel, blankToNull(e.audienceSegment()), device, blankToNull(e.sessionId()),
                 blankToNull(e.userId()), value, blankToNull(e.orderId()), blankToNull(e.conversionType()), utm,
                 cut(referrer, URL_LENGTH), cut(landing, URL_LENGTH), cut(userAgent, USER_AGENT_LENGTH), IpAddresses.prefix(ip),
-                client.linkId(), bot, eventData, e.eventId() != null, e.occurredAt() == null), null);
+                client.linkId(), bot, eventData, e.eventId() != null, e.occurredAt() == null);
+    }
+
+    /** The campaign and the event type are given, and the campaign exists. */
+    private static Checked identity(TrackEvent e, CampaignInfo campaign) {
+        if (e.campaignId() == null) {
+            return Checked.reject(Rejection.MISSING_FIELD, "campaign_id", "campaign_id is required");
+        }
+        if (e.eventType() == null) {
+            return Checked.reject(Rejection.MISSING_FIELD, "event_type", "event_type is required (impression, view, click, conversion)");
+        }
+        if (campaign == null) {
+            return Checked.reject(Rejection.UNKNOWN_CAMPAIGN, "campaign_id", "no campaign " + e.campaignId());
+        }
+        return null;
+    }
+
+    /** The event time is neither ahead of the clock (past the allowed skew) nor older than the oldest accepted. */
+    private Checked timing(Instant occurredAt, Instant now) {
+        if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
+            return Checked.reject(Rejection.OCCURRED_IN_FUTURE, "occurred_at", "occurred_at is ahead of the server clock by more than "
+                    + config.futureSkew());
+        }
+        if (occurredAt.isBefore(now.minus(config.maxEventAge()))) {
+            return Checked.reject(Rejection.OCCURRED_TOO_OLD, "occurred_at", "events older than " + config.maxEventAge()
+                    + " are not accepted");
+        }
+        return null;
+    }
+
+    /** Only conversions carry a value, an order id, a conversion type or a currency. */
+    private static Checked conversionOnly(TrackEvent e) {
+        if (e.eventType() == EventType.CONVERSION) {
+            return null;
+        }
+        if (e.value() != null) {
+            return Checked.reject(Rejection.VALUE_NOT_ALLOWED, "value", "only conversions carry a value");
+        }
+        for (String[] field : new String[][] { { "order_id", e.orderId() }, { "conversion_type", e.conversionType() },
+                { "currency", e.currency() } }) {
+            if (field[1] != null) {
+                return Checked.reject(Rejection.FIELD_NOT_ALLOWED, field[0], field[0] + " is for conversions only");
+            }
+        }
+        return null;
+    }
+
+    /** A value is money: 0 up to the maximum, at most 2 decimals, in the campaign's currency. */
+    private Checked valueAndCurrency(TrackEvent e, CampaignInfo campaign) {
+        BigDecimal value = e.value();
+        if (value != null) {
+            if (value.signum() < 0 || value.compareTo(config.maxValue()) > 0) {
+                return Checked.reject(Rejection.INVALID_VALUE, "value", "value must be between 0 and " + config.maxValue());
+            }
+            if (value.stripTrailingZeros().scale() > 2) {
+                return Checked.reject(Rejection.INVALID_VALUE, "value", "value has more than 2 decimals");
+            }
+        }
+        if (e.currency() != null && !e.currency().equals(campaign.currency())) {
+            return Checked.reject(Rejection.CURRENCY_MISMATCH, "currency", "the campaign reports in " + campaign.currency()
+                    + ", not " + e.currency());
+        }
+        return null;
     }
 
     /** Active campaigns accept events; paused and completed ones for a grace period; the rest none. */

@@ -1,4 +1,4 @@
-package dev.campaignfn.functions.exports;
+package dev.campaignfn.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,9 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.campaignfn.export.CsvTableWriter;
-import dev.campaignfn.export.ExportColumn;
-import dev.campaignfn.export.ExportTable;
 
 /** The CSV writer on its own: RFC 4180 quoting and every character that starts a formula. */
 class CsvWriterTest {
