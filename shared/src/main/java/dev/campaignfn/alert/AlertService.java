@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,13 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DatabaseJson;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * Alerts and the webhooks they go to. Raising an alert writes it and one outbox row per enabled
@@ -163,88 +164,53 @@ public class AlertService {
     // ------------------------------------------------------------------------------------------ webhooks
 
     public List<WebhookView> webhooks() {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select id, name, url, format, enabled, created_at, updated_at, version from webhooks order by created_at");
-                ResultSet rows = select.executeQuery()) {
-            List<WebhookView> hooks = new ArrayList<>();
-            while (rows.next()) {
-                hooks.add(webhook(rows, null));
-            }
-            return hooks;
-        } catch (SQLException e) {
-            throw Jdbc.failure("read webhooks", e);
-        }
+        return Webhook.<Webhook>list("order by createdAt").stream().map(w -> w.view(null)).toList();
     }
 
     @Transactional
     public WebhookView createWebhook(@Valid @NotNull WebhookCommand command, Actor actor) {
-        UUID id = UUID.randomUUID();
-        String secret = command.secret() != null ? command.secret() : newSecret();
-        Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "insert into webhooks (id, name, url, format, secret, enabled, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " returning id, name, url, format, enabled, created_at, updated_at, version")) {
-            insert.setObject(1, id);
-            insert.setString(2, command.name());
-            insert.setString(3, command.url());
-            insert.setString(4, command.format() == null ? "json" : command.format());
-            insert.setString(5, secret);
-            insert.setBoolean(6, command.enabled() == null || command.enabled());
-            insert.setString(7, actor.name());
-            insert.setTimestamp(8, Timestamp.from(now));
-            insert.setTimestamp(9, Timestamp.from(now));
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                audit.record(actor, "webhook.created", "webhook", id, null, Map.of("url", command.url()));
-                return webhook(row, secret);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("create the webhook", e);
-        }
+        Webhook webhook = new Webhook();
+        webhook.id = UUID.randomUUID();
+        webhook.secret = command.secret() != null ? command.secret() : newSecret();
+        webhook.createdBy = actor.name();
+        webhook.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        apply(webhook, command);
+        webhook.persistAndFlush();
+        audit.record(actor, "webhook.created", "webhook", webhook.id, null, Map.of("url", command.url()));
+        return webhook.view(webhook.secret);
     }
 
     @Transactional
     public WebhookView updateWebhook(UUID id, @Valid @NotNull WebhookCommand command, Actor actor) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "update webhooks set name = ?, url = ?, format = ?, secret = coalesce(?, secret), enabled = ?, updated_at = ?,"
-                        + " version = version + 1 where id = ? returning id, name, url, format, enabled, created_at, updated_at, version")) {
-            update.setString(1, command.name());
-            update.setString(2, command.url());
-            update.setString(3, command.format() == null ? "json" : command.format());
-            update.setString(4, command.secret());
-            update.setBoolean(5, command.enabled() == null || command.enabled());
-            update.setTimestamp(6, Timestamp.from(clock.instant()));
-            update.setObject(7, id);
-            try (ResultSet row = update.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException("webhook", id);
-                }
-                audit.record(actor, "webhook.updated", "webhook", id, null, Map.of("url", command.url()));
-                return webhook(row, null);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("update the webhook", e);
+        Webhook webhook = Webhook.findById(id);
+        if (webhook == null) {
+            throw new NotFoundException("webhook", id);
         }
+        if (command.secret() != null) {
+            webhook.secret = command.secret();
+        }
+        apply(webhook, command);
+        Webhook.flush();
+        audit.record(actor, "webhook.updated", "webhook", id, null, Map.of("url", command.url()));
+        return webhook.view(null);
+    }
+
+    /** What a create and a replace both set (a replace keeps the secret unless it gives one). */
+    private void apply(Webhook webhook, WebhookCommand command) {
+        webhook.name = command.name();
+        webhook.url = command.url();
+        webhook.format = command.format() == null ? "json" : command.format();
+        webhook.enabled = command.enabled() == null || command.enabled();
+        webhook.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional
     public void deleteWebhook(UUID id, Actor actor) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
-                "delete from webhooks where id = ?")) {
-            delete.setObject(1, id);
-            if (delete.executeUpdate() == 0) {
-                throw new NotFoundException("webhook", id);
-            }
-            audit.record(actor, "webhook.deleted", "webhook", id, null, Map.of());
-        } catch (SQLException e) {
-            throw Jdbc.failure("delete the webhook", e);
+        // the pending deliveries go with it (on delete cascade)
+        if (!Webhook.deleteById(id)) {
+            throw new NotFoundException("webhook", id);
         }
-    }
-
-    private static WebhookView webhook(ResultSet row, String secret) throws SQLException {
-        return new WebhookView(row.getObject("id", UUID.class), row.getString("name"), row.getString("url"), row.getString("format"),
-                row.getBoolean("enabled"), secret, row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
-                row.getLong("version"));
+        audit.record(actor, "webhook.deleted", "webhook", id, null, Map.of());
     }
 
     private String newSecret() {

@@ -13,13 +13,13 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import dev.campaignfn.common.JobReport;
 import dev.campaignfn.budget.BudgetAlert;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.BudgetStatus;
 import dev.campaignfn.budget.SpendTotals;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.JobReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;

@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 
 import dev.campaignfn.campaign.BudgetUsageChanged;
 import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -28,13 +28,13 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.SqlArrays;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.tracking.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * Multi-touch attribution: every conversion of the period is credited to the campaigns and channels

@@ -19,15 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.Rfc3339;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.tracking.DeviceType;
-import dev.campaignfn.common.EventFence;
 import dev.campaignfn.tracking.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * Seed 004's live event stream, with a cursor that never skips or repeats an event. Events get

@@ -11,15 +11,15 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DomainException;
+import dev.campaignfn.common.JobReport;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.JobReport;
 
 /**
  * The {@code lifecycle} job (seed 000's scheduleCampaignLaunch and completion): scheduled campaigns

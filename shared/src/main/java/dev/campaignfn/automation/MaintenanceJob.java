@@ -10,12 +10,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.Jdbc;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.rollup.RollupFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.JobReport;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * The {@code maintenance} job (daily): the event partitions of the next months exist before events

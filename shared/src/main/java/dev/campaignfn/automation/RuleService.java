@@ -22,6 +22,7 @@ import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.DatabaseJson;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.Money;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
@@ -31,7 +32,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.common.Jdbc;
 
 /** Automation rules of campaigns, rule templates, and the rules' run history. */
 @ApplicationScoped

@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.JobReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import dev.campaignfn.common.JobReport;
 
 /**
  * The {@code rules} job: every enabled rule of every active campaign, each in its own transaction

@@ -17,11 +17,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * The spend ledger's entries summed per campaign, bucket of local days and (optionally) channel, in

@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.budget.ChannelAllocation;
 import dev.campaignfn.budget.SpendEntry;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.ChannelStatus;
+import dev.campaignfn.campaign.Platform;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.DatabaseJson;
@@ -23,11 +28,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.campaign.CampaignChannel;
-import dev.campaignfn.campaign.CampaignStatus;
-import dev.campaignfn.campaign.ChannelStatus;
-import dev.campaignfn.campaign.Platform;
 
 /** The channels of campaigns: the list kept in step with the campaign, settings, lifecycle status. */
 @ApplicationScoped

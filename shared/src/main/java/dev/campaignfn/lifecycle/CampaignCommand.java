@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.Money;
 import dev.campaignfn.kpi.KpiCommand;
 import jakarta.validation.Valid;
@@ -14,8 +16,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.campaign.Channels;
 
 /**
  * A campaign as the caller writes it, for create and full update (PUT). Status and spend are not

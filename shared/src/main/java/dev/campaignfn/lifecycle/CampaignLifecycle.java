@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.campaignfn.audit.AuditLog;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.ValidationException;
-import dev.campaignfn.rollup.CampaignMetricsReader;
 import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
+import dev.campaignfn.rollup.CampaignMetricsReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.campaign.CampaignStatus;
 
 /**
  * Seed 000's campaign lifecycle, with its side effects done rather than stubbed: channels follow

@@ -17,6 +17,11 @@ import java.util.UUID;
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendEntry;
+import dev.campaignfn.campaign.BudgetUsageChanged;
+import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.CampaignZoneChanged;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.Money;
@@ -33,11 +38,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.campaign.BudgetUsageChanged;
-import dev.campaignfn.campaign.Campaign;
-import dev.campaignfn.campaign.CampaignChannel;
-import dev.campaignfn.campaign.CampaignStatus;
-import dev.campaignfn.campaign.CampaignZoneChanged;
 
 /** Campaign CRUD: create as draft, list and read, full update, delete while still a draft. */
 @ApplicationScoped

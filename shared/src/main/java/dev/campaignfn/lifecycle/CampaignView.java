@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.campaignfn.kpi.KpiView;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.kpi.KpiView;
 
 /**
  * A campaign as the API answers it (seed 004's snake_case fields), with the lifecycle moves its state

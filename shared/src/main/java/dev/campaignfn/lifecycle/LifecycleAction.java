@@ -7,9 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.WireEnum;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import dev.campaignfn.campaign.CampaignStatus;
 
 /**
  * The lifecycle moves of seed 000 and the states each may start from. Anything else is an illegal

@@ -22,14 +22,14 @@ import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.ValidationException;
+import dev.campaignfn.tracking.CampaignDirectory;
+import dev.campaignfn.tracking.TrackingConfig;
+import dev.campaignfn.tracking.Utm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.tracking.CampaignDirectory;
-import dev.campaignfn.tracking.TrackingConfig;
-import dev.campaignfn.tracking.Utm;
 
 /**
  * Tracked links: managed per campaign by the campaigns function, resolved by the tracking function's

@@ -25,6 +25,7 @@ import dev.campaignfn.analytics.PeriodView;
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.ValidationException;
@@ -35,7 +36,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.campaignfn.common.Jdbc;
 
 /** Report schedules and their deliveries: who gets which report, how often (see {@link ScheduledReports}). */
 @ApplicationScoped

@@ -22,13 +22,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.campaignfn.common.Breakdown;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.LocalDaySpan;
 import dev.campaignfn.common.SqlArrays;
 import dev.campaignfn.metrics.CustomerValue;
+import dev.campaignfn.tracking.EventDimension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.tracking.EventDimension;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * The read primitive of analytics: counts and sums of campaigns' events, and their spend, exactly

@@ -24,9 +24,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * What ingestion needs to know about campaigns (status, currency, reporting zone), read once per

@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.SqlArrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.common.EventFence;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * Writes events: one multi-row statement for a whole batch, one transaction, one round trip. An event

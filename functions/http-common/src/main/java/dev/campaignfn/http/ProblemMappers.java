@@ -13,10 +13,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.campaignfn.common.Causes;
-import dev.campaignfn.common.DatabaseUnavailableException;
-import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.ConflictException;
+import dev.campaignfn.common.DatabaseUnavailableException;
 import dev.campaignfn.common.FieldError;
+import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.PreconditionFailedException;
 import dev.campaignfn.common.ValidationException;

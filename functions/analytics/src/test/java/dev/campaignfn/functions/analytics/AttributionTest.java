@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Bounded;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
 import dev.campaignfn.tracking.EventType;
@@ -30,7 +31,6 @@ import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * Attribution on journeys built by hand, one expectation per model worked out on paper:

@@ -33,11 +33,11 @@ import dev.campaignfn.kpi.KpiService;
 import dev.campaignfn.kpi.KpiView;
 import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * Every report, checked against the tests' own arithmetic over the events and spend they sent:

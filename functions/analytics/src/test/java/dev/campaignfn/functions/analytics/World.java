@@ -18,22 +18,22 @@ import java.util.UUID;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.common.Actor;
+import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.testing.Bounded;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
 import dev.campaignfn.tracking.EventOutcome;
 import dev.campaignfn.tracking.EventType;
-import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * The history the report tests check against: campaigns in zones with DST changes and odd offsets,

@@ -23,20 +23,20 @@ import dev.campaignfn.budget.BudgetCommand;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
+import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Bounded;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
-import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * A campaign's days follow its reporting zone: after the zone changes, its daily event rollups and

@@ -3,8 +3,8 @@ package dev.campaignfn.functions.automation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import dev.campaignfn.common.JobReport;
 import dev.campaignfn.automation.MaintenanceJob;
+import dev.campaignfn.common.JobReport;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

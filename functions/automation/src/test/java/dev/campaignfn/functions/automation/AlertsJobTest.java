@@ -32,20 +32,20 @@ import dev.campaignfn.budget.BudgetCommand;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.common.Actor;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * The alerts handler through the Lambda path: the 75/90/100 percent budget alerts of a campaign and a

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import dev.campaignfn.analytics.Grouping;
 import dev.campaignfn.analytics.RangePreset;
 import dev.campaignfn.analytics.ReportRequest;
-import dev.campaignfn.lifecycle.CampaignCommand;
-import dev.campaignfn.lifecycle.CampaignLifecycle;
-import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.export.ExportFormat;
@@ -27,14 +24,17 @@ import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.export.ExportQuery;
 import dev.campaignfn.export.ExportReport;
 import dev.campaignfn.export.ExportService;
+import dev.campaignfn.lifecycle.CampaignCommand;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** The exports handler, chosen by quarkus.lambda.handler: queued jobs run, expired files are purged. */
 @QuarkusTest

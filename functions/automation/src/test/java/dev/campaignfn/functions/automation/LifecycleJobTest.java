@@ -17,18 +17,18 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.automation.LifecycleJob;
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.common.Actor;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** The lifecycle handler, invoked with EventBridge scheduled events through the Lambda path. */
 @QuarkusTest

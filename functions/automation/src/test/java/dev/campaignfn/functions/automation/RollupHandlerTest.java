@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.common.Actor;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.TrackEvent;
@@ -34,7 +35,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** The rollup handler: tracked events are folded into the daily rollups once; a second run finds nothing. */
 @QuarkusTest

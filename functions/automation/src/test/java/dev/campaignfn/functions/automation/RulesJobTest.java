@@ -25,15 +25,16 @@ import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.BudgetStatus;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
-import dev.campaignfn.lifecycle.CampaignCommand;
-import dev.campaignfn.lifecycle.CampaignLifecycle;
-import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ValidationException;
+import dev.campaignfn.lifecycle.CampaignCommand;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.TrackEvent;
@@ -45,7 +46,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * The rules handler through the Lambda path with EventBridge scheduled events: every trigger and

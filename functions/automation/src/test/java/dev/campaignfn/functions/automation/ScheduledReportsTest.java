@@ -31,12 +31,12 @@ import dev.campaignfn.alert.WebhookCommand;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
 import dev.campaignfn.budget.SpendEntryType;
-import dev.campaignfn.lifecycle.CampaignCommand;
-import dev.campaignfn.lifecycle.CampaignLifecycle;
-import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.export.ExportJobs;
+import dev.campaignfn.lifecycle.CampaignCommand;
+import dev.campaignfn.lifecycle.CampaignLifecycle;
+import dev.campaignfn.lifecycle.CampaignService;
 import dev.campaignfn.report.ReportFrequency;
 import dev.campaignfn.report.ReportSchedules;
 import dev.campaignfn.report.ReportScope;
@@ -44,12 +44,12 @@ import dev.campaignfn.report.ScheduleCommand;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
 import dev.campaignfn.testing.ScheduleEvents;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * Scheduled reports through the exports handler's Lambda path: the last complete week is queued once

@@ -6,14 +6,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.campaignfn.lifecycle.CampaignChannels;
-import dev.campaignfn.lifecycle.ChannelCommand;
-import dev.campaignfn.lifecycle.ChannelView;
 import dev.campaignfn.campaign.Channels;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.http.Actors;
 import dev.campaignfn.http.Envelope;
 import dev.campaignfn.http.Params;
+import dev.campaignfn.lifecycle.CampaignChannels;
+import dev.campaignfn.lifecycle.ChannelCommand;
+import dev.campaignfn.lifecycle.ChannelView;
 import dev.campaignfn.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * Exports larger than a direct answer become jobs: 202 with the job, the file written by a worker,

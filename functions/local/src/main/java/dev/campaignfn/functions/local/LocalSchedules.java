@@ -5,10 +5,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import dev.campaignfn.alert.BudgetAlerts;
-import dev.campaignfn.common.JobReport;
 import dev.campaignfn.automation.LifecycleJob;
 import dev.campaignfn.automation.MaintenanceJob;
 import dev.campaignfn.automation.RulesJob;
+import dev.campaignfn.common.JobReport;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.report.ScheduledReports;
 import dev.campaignfn.rollup.RollupFolder;

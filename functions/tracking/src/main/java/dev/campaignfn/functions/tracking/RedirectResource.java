@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.campaignfn.common.NotFoundException;
+import dev.campaignfn.link.TrackedLinks;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventType;
 import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
-import dev.campaignfn.link.TrackedLinks;
 import dev.campaignfn.tracking.TrackingService;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;

@@ -17,16 +17,16 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.testing.Rows;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
-import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * Eight clients send 10,000 events at once, one in ten of them a retry of an event already sent (by

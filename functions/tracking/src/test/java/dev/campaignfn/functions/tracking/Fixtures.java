@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.campaignfn.campaign.CampaignType;
+import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.campaign.CampaignType;
-import dev.campaignfn.common.Actor;
+import dev.campaignfn.testing.TestClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** Campaigns in the states the tracking rules care about, made through the domain services. */
 @ApplicationScoped

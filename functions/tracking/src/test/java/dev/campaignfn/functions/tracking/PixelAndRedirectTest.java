@@ -11,13 +11,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.common.Actor;
-import dev.campaignfn.testing.ApiGateway;
-import dev.campaignfn.testing.Rows;
 import dev.campaignfn.link.LinkCommand;
 import dev.campaignfn.link.TrackedLinks;
+import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.Rows;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** The pixel and the tracked-link redirect through the Lambda path. */
 @QuarkusTest

@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.testing.ApiGateway;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import dev.campaignfn.testing.TestClock;
 
 /** A client over its rate gets 429 with Retry-After on the JSON routes, and still its image from the pixel; tokens come back with time. */
 @QuarkusTest

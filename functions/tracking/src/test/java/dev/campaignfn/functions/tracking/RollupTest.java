@@ -31,25 +31,25 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.common.Breakdown;
 import dev.campaignfn.lifecycle.CampaignCommand;
 import dev.campaignfn.lifecycle.CampaignService;
-import dev.campaignfn.common.Breakdown;
-import dev.campaignfn.testing.Bounded;
 import dev.campaignfn.rollup.BucketCounts;
 import dev.campaignfn.rollup.BucketQuery;
+import dev.campaignfn.rollup.EventCounts;
+import dev.campaignfn.rollup.EventTotals;
+import dev.campaignfn.rollup.RollupFolder;
+import dev.campaignfn.testing.Bounded;
+import dev.campaignfn.testing.TestClock;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.DeviceType;
-import dev.campaignfn.rollup.EventCounts;
 import dev.campaignfn.tracking.EventOutcome;
-import dev.campaignfn.rollup.EventTotals;
 import dev.campaignfn.tracking.EventType;
-import dev.campaignfn.rollup.RollupFolder;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /**
  * The read primitive against the raw events, property style: random events (late ones, bots,

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.campaignfn.testing.ApiGateway;
 import dev.campaignfn.testing.Rows;
+import dev.campaignfn.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import dev.campaignfn.testing.TestClock;
 
 /** POST /track-event through the Lambda path: every rule, every rejection reason, nothing written when refused. */
 @QuarkusTest
