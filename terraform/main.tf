@@ -28,7 +28,7 @@ locals {
     # native: Lambda's runtime, not the executable, handles the process's signals
     DISABLE_SIGNAL_HANDLERS = "true"
   } : {})
-  # a native function peaks near 100 MB (README, Cold starts); Lambda gives CPU in proportion to memory
+  # a native function peaks near 100 MB (docs/deployment.md, Cold starts); Lambda gives CPU in proportion to memory
   memory_size         = var.native ? 512 : 1024
   export_memory_size  = var.native ? 1024 : 1536
   snap_start          = var.snap_start && !var.native

@@ -10,8 +10,8 @@ const SEGMENTS = ['audience_segment', 'channel', 'device_type'];
 const EVENT_TYPES = ['impression', 'view', 'click', 'conversion'];
 const MODELS = ['last_touch', 'first_touch', 'linear', 'time_decay', 'position_based'];
 const ROLES = ['marketing_admin', 'analyst', 'super_admin'];
-/** Costs: for these a fall is good news. */
-const COST_METRICS = new Set(['spend', 'cpc', 'cpr', 'cpm', 'cpa']);
+/** The metrics as the API describes them (GET /analytics/metrics), read once after sign-in: every list of metrics here derives from it. */
+let metrics = [];
 /** How often the live feed asks for events after its cursor. */
 const LIVE_INTERVAL_MS = 2000;
 const LIVE_MAX_ROWS = 100;
@@ -131,16 +131,18 @@ function ratio(v) {
 
 /** A metric's value as text, by the metric's kind. */
 function metricText(metric, v, currency) {
-  if (['revenue', 'spend', 'cpc', 'cpr', 'cpm', 'cpa', 'aov', 'clv', 'profit'].includes(metric)) return money(v, currency);
-  if (['ctr', 'cvr', 'roi'].includes(metric)) return pct(v);
-  if (metric === 'roas') return ratio(v);
+  const unit = metric === 'profit' ? 'currency' : (metrics.find(m => m.metric === metric) || {}).unit;
+  if (unit === 'currency') return money(v, currency);
+  if (unit === 'percent') return pct(v);
+  if (unit === 'ratio') return ratio(v);
   return num(v);
 }
 
 /** Period-over-period change: up or down, good or bad (a cost going up is bad). */
 function change(metric, v) {
   if (v === null || v === undefined) return '<span class="change none" title="no previous value">n/a</span>';
-  const good = v === 0 ? 'flat' : ((v > 0) !== COST_METRICS.has(metric) ? 'good' : 'bad');
+  const costly = metrics.some(m => m.metric === metric && m.lower_is_better);
+  const good = v === 0 ? 'flat' : ((v > 0) !== costly ? 'good' : 'bad');
   const arrow = v > 0 ? '▲' : v < 0 ? '▼' : '•';
   return `<span class="change ${good}" data-change="${esc(v)}">${arrow} ${pct(Math.abs(v))}</span>`;
 }
@@ -376,10 +378,21 @@ function renderSignIn(message) {
   });
 }
 
+/** Who the token is (GET /me) and the metrics the API describes: read once per sign-in. */
+async function loadIdentity() {
+  try {
+    me = await get(API + '/me');
+    metrics = await get(API + '/analytics/metrics');
+  } catch (error) {
+    me = null;
+    throw error;
+  }
+}
+
 async function signIn(newToken) {
   sessionStorage.setItem(TOKEN_KEY, newToken);
   try {
-    me = await get(API + '/me');
+    await loadIdentity();
     notify('');
     route();
   } catch (error) {
@@ -962,13 +975,7 @@ async function renderCompare(params) {
   }
   if (!current(generation)) return;
   fill('[data-testid=compare-period]', periodText(r));
-  const rows = [
-    ['impressions', 'total_impressions', 'Impressions'], ['views', 'total_views', 'Views'], ['clicks', 'total_clicks', 'Clicks'],
-    ['conversions', 'total_conversions', 'Conversions'], ['revenue', 'total_revenue', 'Revenue'], ['spend', 'total_spend', 'Spend'],
-    ['ctr', 'click_through_rate', 'CTR'], ['cvr', 'conversion_rate', 'Conversion rate'], ['cpc', 'cpc', 'CPC'], ['cpr', 'cpr', 'CPR'],
-    ['cpm', 'cpm', 'CPM'], ['cpa', 'cpa', 'CPA'], ['roas', 'roas', 'ROAS'], ['roi', 'roi', 'ROI'], ['aov', 'aov', 'AOV'],
-    ['clv', 'clv', 'CLV']
-  ];
+  const rows = metrics.map(m => [m.metric, m.summary_field, m.label]);
   const tag = c => (r.best && r.best.campaign_id === c.campaign_id ? ' <span class="badge on_track" data-testid="best">best</span>' : '')
     + (r.worst && r.worst.campaign_id === c.campaign_id ? ' <span class="badge behind" data-testid="worst">worst</span>' : '');
   fill('[data-testid=comparison]', `
@@ -1075,7 +1082,7 @@ async function route() {
   }
   if (!me) {
     try {
-      me = await get(API + '/me');
+      await loadIdentity();
     } catch (error) {
       if (error.status !== 401) renderSignIn('Could not check the token: ' + error.message);
       return;

@@ -53,7 +53,7 @@ class ColdStartBench extends RuntimeClientFixture {
             if (packaging.built()) {
                 packagings.add(packaging);
             } else {
-                System.out.println("not measured: no " + packaging + " function.zip files (see the README to build them)");
+                System.out.println("not measured: no " + packaging + " function.zip files (see docs/deployment.md to build them)");
             }
         }
         // -Dfunctions=campaigns,tracking measures only those (and the baseline)

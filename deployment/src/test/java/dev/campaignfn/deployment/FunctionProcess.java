@@ -98,7 +98,7 @@ final class FunctionProcess implements AutoCloseable {
         Path zip = packaging.zip(module);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: build the functions first (" + (packaging == Packaging.JVM
-                    ? "./mvnw -B verify builds them before this module" : "./mvnw -B package -Pnative -DskipTests, see the README") + ")");
+                    ? "./mvnw -B verify builds them before this module" : "./mvnw -B package -Pnative -DskipTests, see docs/deployment.md") + ")");
         }
         return zip;
     }

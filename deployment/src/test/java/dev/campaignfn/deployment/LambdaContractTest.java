@@ -82,7 +82,7 @@ class LambdaContractTest extends RuntimeClientFixture {
         String why = !Packaging.NATIVE.built() ? "no native function.zip (" + Packaging.NATIVE.zip("tracking") + " and the others)"
                 : FunctionProcess.FUNCTIONS.stream().map(Packaging.NATIVE::staleness).flatMap(java.util.Optional::stream).findFirst().orElse(null);
         if (why != null) {
-            why += ": build them with bash .ci/native or ./mvnw -B package -Pnative -DskipTests (see the README)";
+            why += ": build them with bash .ci/native or ./mvnw -B package -Pnative -DskipTests (see docs/deployment.md)";
             if ("required".equals(System.getenv("CAMPAIGNFN_NATIVE_TESTS"))) {
                 throw new AssertionError("CAMPAIGNFN_NATIVE_TESTS=required, but " + why);
             }

@@ -37,7 +37,7 @@ import com.networknt.schema.ValidationMessage;
  * template.yaml: valid against AWS's SAM schema (read from ../shared/schemas when that file is there;
  * skipped, saying so, when it is not), and complete: every function module of the reactor is deployed
  * from its own native function.zip, every automation job has a function and a schedule (migrate is invoked),
- * every admin route is behind the JWT authorizer and the tracking routes are public. The JVM variant the README
+ * every admin route is behind the JWT authorizer and the tracking routes are public. The JVM variant docs/deployment.md
  * shows (the same template with the JVM zips' paths) is held to the same.
  */
 class TemplateTest {
@@ -76,7 +76,7 @@ class TemplateTest {
         return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
     }
 
-    /** The README's JVM variant: {@code sed 's#/target/native/function.zip#/target/function.zip#' template.yaml > template-jvm.yaml}. */
+    /** docs/deployment.md's JVM variant: {@code sed 's#/target/native/function.zip#/target/function.zip#' template.yaml > template-jvm.yaml}. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> jvmVariant() throws Exception {
         String variant = Files.readString(TEMPLATE).replace("/target/native/function.zip", "/target/function.zip");

@@ -15,6 +15,7 @@ import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.CampaignType;
 import dev.campaignfn.metrics.CustomerValue;
 import dev.campaignfn.metrics.Metric;
+import dev.campaignfn.metrics.MetricUnit;
 import dev.campaignfn.metrics.MetricTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ public class CampaignComparison {
             if (metric == Metric.SPEND) {
                 continue; // spending more is neither better nor worse
             }
-            boolean money = metric.unit() == Metric.Unit.CURRENCY;
+            boolean money = metric.unit() == MetricUnit.CURRENCY;
             leaders.put(metric.wire(), money && mixed ? null : ranked(set.campaigns(), byCampaign, metric, !metric.lowerIsBetter()));
         }
         ReportContext context = ReportContext.of(set.period(), set.zone(), mixed ? null : currencies.get(0), unsegmented);

@@ -21,19 +21,10 @@ public final class SeriesPoints {
     private SeriesPoints() {
     }
 
-    /** The name a metric has in series points and exports: seed 004's names for the two rates. */
-    public static String field(Metric metric) {
-        return switch (metric) {
-            case CTR -> "click_through_rate";
-            case CVR -> "conversion_rate";
-            default -> metric.wire();
-        };
-    }
-
     /** A metric by its name or its series field name ({@code click_through_rate}); {@code cost} is spend. Null if none. */
     public static Metric named(String name) {
         for (Metric metric : Metric.values()) {
-            if (metric.wire().equals(name) || field(metric).equals(name)) {
+            if (metric.wire().equals(name) || metric.seriesField().equals(name)) {
                 return metric;
             }
         }
@@ -74,10 +65,10 @@ public final class SeriesPoints {
         point.put("end_date", end);
         point.putAll(identity);
         for (Metric metric : metrics) {
-            point.put(field(metric), metric.valueOf(totals));
+            point.put(metric.seriesField(), metric.valueOf(totals));
         }
         for (Metric metric : SEED_FIELDS) {
-            point.putIfAbsent(field(metric), metric.valueOf(totals));
+            point.putIfAbsent(metric.seriesField(), metric.valueOf(totals));
         }
         return point;
     }

@@ -140,7 +140,7 @@ public class ExportService {
                         cells.add(point.get("date"));
                         cells.add(report.campaign().name());
                         cells.add(report.campaign().type().wire());
-                        request.metrics().forEach(m -> cells.add(point.get(SeriesPoints.field(m))));
+                        request.metrics().forEach(m -> cells.add(point.get(m.seriesField())));
                         sink.row(cells.toArray());
                     }
                 });
@@ -159,7 +159,7 @@ public class ExportService {
                             List<Object> cells = new ArrayList<>(columns.size());
                             cells.add(segment.getKey());
                             cells.add(point.get("date"));
-                            request.metrics().forEach(m -> cells.add(point.get(SeriesPoints.field(m))));
+                            request.metrics().forEach(m -> cells.add(point.get(m.seriesField())));
                             sink.row(cells.toArray());
                         }
                     }

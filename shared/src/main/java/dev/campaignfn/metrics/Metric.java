@@ -22,29 +22,29 @@ import jakarta.persistence.Converter;
 @RegisterForReflection
 public enum Metric implements WireEnum {
     // formula, lower is better, unit, label (dashboard, alerts), export header (seed 004's where it names one), rule metric
-    IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, Unit.COUNT, "Impressions", "Impressions", false),
-    VIEWS(t -> BigDecimal.valueOf(t.views()), false, Unit.COUNT, "Views", "Views", false),
-    CLICKS(t -> BigDecimal.valueOf(t.clicks()), false, Unit.COUNT, "Clicks", "Clicks", false),
-    CONVERSIONS(t -> BigDecimal.valueOf(t.conversions()), false, Unit.COUNT, "Conversions", "Conversions", false),
-    REVENUE(MetricTotals::revenue, false, Unit.CURRENCY, "Revenue", "Revenue", false),
-    SPEND(MetricTotals::cost, true, Unit.CURRENCY, "Spend", "Spend", false),
-    CTR(MetricTotals::ctr, false, Unit.PERCENT, "CTR", "Click Through Rate (%)", true),
-    CVR(MetricTotals::cvr, false, Unit.PERCENT, "Conversion rate", "Conversion Rate (%)", true),
-    CPC(MetricTotals::cpc, true, Unit.CURRENCY, "CPC", "CPC", true),
+    IMPRESSIONS(t -> BigDecimal.valueOf(t.impressions()), false, MetricUnit.COUNT, "Impressions", "Impressions", false),
+    VIEWS(t -> BigDecimal.valueOf(t.views()), false, MetricUnit.COUNT, "Views", "Views", false),
+    CLICKS(t -> BigDecimal.valueOf(t.clicks()), false, MetricUnit.COUNT, "Clicks", "Clicks", false),
+    CONVERSIONS(t -> BigDecimal.valueOf(t.conversions()), false, MetricUnit.COUNT, "Conversions", "Conversions", false),
+    REVENUE(MetricTotals::revenue, false, MetricUnit.CURRENCY, "Revenue", "Revenue", false),
+    SPEND(MetricTotals::cost, true, MetricUnit.CURRENCY, "Spend", "Spend", false),
+    CTR(MetricTotals::ctr, false, MetricUnit.PERCENT, "CTR", "Click Through Rate (%)", true),
+    CVR(MetricTotals::cvr, false, MetricUnit.PERCENT, "Conversion rate", "Conversion Rate (%)", true),
+    CPC(MetricTotals::cpc, true, MetricUnit.CURRENCY, "CPC", "CPC", true),
     /** Seed 000's cost per result, a result being a click: cost / clicks, the same figure as CPC under its name. */
-    CPR(MetricTotals::cpc, true, Unit.CURRENCY, "CPR", "CPR", true),
-    CPM(MetricTotals::cpm, true, Unit.CURRENCY, "CPM", "CPM", false),
-    CPA(MetricTotals::cpa, true, Unit.CURRENCY, "CPA", "CPA", true),
-    ROAS(MetricTotals::roas, false, Unit.RATIO, "ROAS", "ROAS", true),
-    ROI(MetricTotals::roi, false, Unit.PERCENT, "ROI", "ROI (%)", true),
-    AOV(MetricTotals::aov, false, Unit.CURRENCY, "AOV", "AOV", false),
+    CPR(MetricTotals::cpc, true, MetricUnit.CURRENCY, "CPR", "CPR", true),
+    CPM(MetricTotals::cpm, true, MetricUnit.CURRENCY, "CPM", "CPM", false),
+    CPA(MetricTotals::cpa, true, MetricUnit.CURRENCY, "CPA", "CPA", true),
+    ROAS(MetricTotals::roas, false, MetricUnit.RATIO, "ROAS", "ROAS", true),
+    ROI(MetricTotals::roi, false, MetricUnit.PERCENT, "ROI", "ROI (%)", true),
+    AOV(MetricTotals::aov, false, MetricUnit.CURRENCY, "AOV", "AOV", false),
     /**
      * Seed 000's customer lifetime value: revenue per converting customer over the campaign's life up
      * to the period's end. A figure of a campaign's customers: its summaries and KPIs have it; series
      * points, segments, filtered reports and reports with bots answer null. Not a rule metric: a rule's
      * window is a slice of days, which CLV is not.
      */
-    CLV(MetricTotals::clv, false, Unit.CURRENCY, "CLV", "CLV", false);
+    CLV(MetricTotals::clv, false, MetricUnit.CURRENCY, "CLV", "CLV", false);
 
     /** Spelled out for OpenAPI scanners, which look for the annotated method on the enum itself. */
     @Override
@@ -53,18 +53,15 @@ public enum Metric implements WireEnum {
         return WireEnum.super.wire();
     }
 
-    public enum Unit {
-        COUNT, CURRENCY, PERCENT, RATIO
-    }
 
     private final Function<MetricTotals, BigDecimal> read;
     private final boolean lowerIsBetter;
-    private final Unit unit;
+    private final MetricUnit unit;
     private final String label;
     private final String exportHeader;
     private final boolean ruleMetric;
 
-    Metric(Function<MetricTotals, BigDecimal> read, boolean lowerIsBetter, Unit unit, String label, String exportHeader,
+    Metric(Function<MetricTotals, BigDecimal> read, boolean lowerIsBetter, MetricUnit unit, String label, String exportHeader,
             boolean ruleMetric) {
         this.read = read;
         this.lowerIsBetter = lowerIsBetter;
@@ -89,7 +86,7 @@ public enum Metric implements WireEnum {
         return lowerIsBetter;
     }
 
-    public Unit unit() {
+    public MetricUnit unit() {
         return unit;
     }
 
@@ -103,6 +100,27 @@ public enum Metric implements WireEnum {
         return exportHeader;
     }
 
+    /** The name it has in series points and exports' rows: seed 004's names for the two rates. */
+    public String seriesField() {
+        return switch (this) {
+            case CTR -> "click_through_rate";
+            case CVR -> "conversion_rate";
+            default -> wire();
+        };
+    }
+
+    /** The field of a summary that holds it: seed 004's {@code total_} names for what adds up, else its series name. */
+    public String summaryField() {
+        return cumulative() ? "total_" + wire() : seriesField();
+    }
+
+    /** What a client needs to know of every metric (the dashboard builds its lists from these). */
+    public static List<MetricDefinition> definitions() {
+        return Arrays.stream(values()).map(m -> new MetricDefinition(m, m.label, m.unit, m.lowerIsBetter, m.cumulative(), m.ruleMetric,
+                m.exportHeader, m.seriesField(), m.summaryField())).toList();
+    }
+
+
     /** Whether an automation rule's performance trigger may watch it. */
     public boolean ruleMetric() {
         return ruleMetric;
@@ -113,7 +131,7 @@ public enum Metric implements WireEnum {
      * target is due part way through: what a KPI's pace is judged on. Ratios and unit costs are not.
      */
     public boolean cumulative() {
-        return unit == Unit.COUNT || this == REVENUE || this == SPEND;
+        return unit == MetricUnit.COUNT || this == REVENUE || this == SPEND;
     }
 
     @Converter(autoApply = true)

@@ -51,7 +51,7 @@ import jakarta.inject.Inject;
  * unfolded, through the primary keys, all campaigns' rows at once; otherwise through the (campaign_id, id)
  * and (campaign_id, seq) indexes (see {@link Backlog}). So each statement has one plan (two: one per way
  * of reading the tail) that suits all its values, which the database keeps per connection instead of
- * planning every call (see the Database section of the README).
+ * planning every call (see docs/architecture.md, Data).
  */
 @ApplicationScoped
 public class EventTotals {

@@ -27,6 +27,7 @@ import dev.campaignfn.http.Params;
 import dev.campaignfn.http.ReportParams;
 import dev.campaignfn.http.ReportQuery;
 import dev.campaignfn.metrics.Metric;
+import dev.campaignfn.metrics.MetricDefinition;
 import dev.campaignfn.security.Permissions;
 import dev.campaignfn.tracking.EventType;
 import io.quarkus.security.PermissionsAllowed;
@@ -258,6 +259,15 @@ public class AnalyticsResource {
         return Envelope.of(stream.page(Params.optionalUuid(campaignId, "campaign_id"), lastUpdated,
                 limit == null || limit.isBlank() ? null : Params.integer(limit, "limit", EventStream.DEFAULT_LIMIT, 1, config.maxStreamPage()),
                 Params.bool(includeBots, "include_bots", false)));
+    }
+
+    @GET
+    @Path("/metrics")
+    @PermissionsAllowed(Permissions.ANALYTICS_READ)
+    @Operation(operationId = "listMetrics", summary = "Every metric: its label, unit, direction, field names, and whether rules may watch it")
+    @APIResponse(responseCode = "200", description = "The metrics, in the order reports list them")
+    public Envelope<List<MetricDefinition>> metrics() {
+        return Envelope.of(Metric.definitions());
     }
 
     private static String blankToNull(String value) {

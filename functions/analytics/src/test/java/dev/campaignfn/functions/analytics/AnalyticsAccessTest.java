@@ -39,7 +39,30 @@ class AnalyticsAccessTest {
     List<String> routes() {
         String c = BASE + "/campaigns/" + campaign;
         return List.of(c, c + "/summary", c + "/daily", c + "/segmented", c + "/funnel", c + "/channels", c + "/roi",
-                BASE + "/compare?campaign_ids=" + campaign, BASE + "/roi", BASE + "/dashboard", BASE + "/attribution", BASE + "/stream");
+                BASE + "/compare?campaign_ids=" + campaign, BASE + "/roi", BASE + "/dashboard", BASE + "/attribution", BASE + "/stream",
+                BASE + "/metrics");
+    }
+
+    @Test
+    void theMetricsAreDescribedWithTheFieldsReportsUse() {
+        JsonNode metrics = Expected.json(ApiGateway.as("analyst@example.com", "analyst").get(BASE + "/metrics")).path("data");
+        JsonNode summary = Expected.json(ApiGateway.as("analyst@example.com", "analyst").get(BASE + "/campaigns/" + campaign + "/summary"))
+                .path("data").path("summary");
+        JsonNode point = Expected.json(ApiGateway.as("analyst@example.com", "analyst").get(BASE + "/campaigns/" + campaign
+                + "/daily?metrics=" + String.join(",", metrics.findValuesAsText("metric")))).path("data").path("daily_stats").path(0);
+        assertEquals(16, metrics.size());
+        for (JsonNode metric : metrics) {
+            assertTrue(summary.has(metric.path("summary_field").asText()), () -> "the summary has " + metric);
+            assertTrue(point.has(metric.path("series_field").asText()), () -> "a series point has " + metric);
+        }
+        JsonNode ctr = metrics.path(6);
+        assertEquals("ctr", ctr.path("metric").asText());
+        assertEquals("percent", ctr.path("unit").asText());
+        assertEquals("click_through_rate", ctr.path("series_field").asText());
+        assertEquals("Click Through Rate (%)", ctr.path("export_header").asText());
+        assertTrue(ctr.path("rule_metric").asBoolean());
+        assertEquals("total_spend", metrics.path(5).path("summary_field").asText());
+        assertTrue(metrics.path(5).path("lower_is_better").asBoolean());
     }
 
     @Test

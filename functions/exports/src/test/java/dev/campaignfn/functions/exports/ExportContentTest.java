@@ -20,7 +20,6 @@ import dev.campaignfn.analytics.DashboardReport;
 import dev.campaignfn.analytics.Grouping;
 import dev.campaignfn.analytics.RangePreset;
 import dev.campaignfn.analytics.ReportRequest;
-import dev.campaignfn.analytics.SeriesPoints;
 import dev.campaignfn.export.ExportService;
 import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.testing.ApiGateway;
@@ -92,7 +91,7 @@ class ExportContentTest {
                     assertEquals(daily.campaign().name(), "csv".equals(format) ? unneutralised(row.get(1)) : row.get(1));
                     assertEquals("multichannel", row.get(2));
                     for (int m = 0; m < ExportService.DEFAULT_METRICS.size(); m++) {
-                        assertSameNumber(point.get(SeriesPoints.field(ExportService.DEFAULT_METRICS.get(m))), row.get(3 + m),
+                        assertSameNumber(point.get(ExportService.DEFAULT_METRICS.get(m).seriesField()), row.get(3 + m),
                                 format + " " + table.headers().get(3 + m) + " on " + point.get("date"));
                     }
                 }
@@ -124,7 +123,7 @@ class ExportContentTest {
             Map<String, Object> point = weekly.dailyStats().get(i);
             assertEquals(point.get("date"), LocalDate.parse(table.rows().get(i).get(0).toString()));
             for (int m = 0; m < metrics.size(); m++) {
-                assertSameNumber(point.get(SeriesPoints.field(metrics.get(m))), table.rows().get(i).get(3 + m), "week " + point.get("date"));
+                assertSameNumber(point.get(metrics.get(m).seriesField()), table.rows().get(i).get(3 + m), "week " + point.get("date"));
             }
         }
     }
@@ -144,7 +143,7 @@ class ExportContentTest {
                 assertEquals(segment.getKey(), cells.get(0));
                 assertEquals(point.get("date"), ExportFiles.date(cells.get(1)));
                 for (int m = 0; m < ExportService.DEFAULT_METRICS.size(); m++) {
-                    assertSameNumber(point.get(SeriesPoints.field(ExportService.DEFAULT_METRICS.get(m))), cells.get(2 + m),
+                    assertSameNumber(point.get(ExportService.DEFAULT_METRICS.get(m).seriesField()), cells.get(2 + m),
                             segment.getKey() + " " + point.get("date"));
                 }
             }
