@@ -28,7 +28,6 @@ import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
-import dev.campaignfn.metrics.Metric;
 import dev.campaignfn.rollup.EventCounts;
 import dev.campaignfn.rollup.EventTotals;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,7 +24,6 @@ import dev.campaignfn.analytics.CampaignComparison;
 import dev.campaignfn.analytics.DashboardReport;
 import dev.campaignfn.analytics.ReportContext;
 import dev.campaignfn.analytics.ReportRequest;
-import dev.campaignfn.analytics.SeriesPoints;
 import dev.campaignfn.analytics.Summary;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.common.Page;

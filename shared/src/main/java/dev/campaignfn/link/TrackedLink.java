@@ -3,13 +3,14 @@ package dev.campaignfn.link;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.campaignfn.tracking.Utm;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import dev.campaignfn.tracking.Utm;
 
 /** A short link of a campaign: /r/{slug} records a click and redirects to the registered destination. */
 @Entity

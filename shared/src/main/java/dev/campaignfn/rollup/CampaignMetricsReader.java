@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.campaignfn.metrics.CustomerValue;
+import dev.campaignfn.metrics.MetricTotals;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import dev.campaignfn.metrics.CustomerValue;
-import dev.campaignfn.metrics.MetricTotals;
 
 /**
  * Lifetime totals of campaigns: event counts and revenue from the rollups and the raw tail (bots

@@ -1,6 +1,5 @@
 package dev.campaignfn.rollup;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

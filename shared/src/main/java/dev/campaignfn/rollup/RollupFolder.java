@@ -6,16 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Jdbc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import dev.campaignfn.common.EventFence;
-import dev.campaignfn.common.Jdbc;
 
 /**
  * Folds new events and ledger entries into the rollups: the range of event ids after the events'
