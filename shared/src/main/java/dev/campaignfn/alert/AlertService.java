@@ -174,7 +174,7 @@ public class AlertService {
         webhook.secret = command.secret() != null ? command.secret() : newSecret();
         webhook.createdBy = actor.name();
         webhook.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        apply(webhook, command);
+        apply(webhook, command, webhook.createdAt);
         webhook.persistAndFlush();
         audit.record(actor, "webhook.created", "webhook", webhook.id, null, Map.of("url", command.url()));
         return webhook.view(webhook.secret);
@@ -189,19 +189,19 @@ public class AlertService {
         if (command.secret() != null) {
             webhook.secret = command.secret();
         }
-        apply(webhook, command);
+        apply(webhook, command, clock.instant().truncatedTo(ChronoUnit.MICROS));
         Webhook.flush();
         audit.record(actor, "webhook.updated", "webhook", id, null, Map.of("url", command.url()));
         return webhook.view(null);
     }
 
     /** What a create and a replace both set (a replace keeps the secret unless it gives one). */
-    private void apply(Webhook webhook, WebhookCommand command) {
+    private static void apply(Webhook webhook, WebhookCommand command, Instant now) {
         webhook.name = command.name();
         webhook.url = command.url();
         webhook.format = command.format() == null ? "json" : command.format();
         webhook.enabled = command.enabled() == null || command.enabled();
-        webhook.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        webhook.updatedAt = now;
     }
 
     @Transactional

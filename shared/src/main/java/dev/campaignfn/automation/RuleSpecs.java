@@ -32,8 +32,10 @@ import dev.campaignfn.metrics.Metric;
  */
 public final class RuleSpecs {
 
-    public static final Set<String> TRIGGERS = Set.of("budget_threshold", "performance_threshold", "time_based", "event_based");
-    public static final Set<String> ACTIONS = Set.of("pause_campaign", "adjust_budget", "send_alert", "optimize", "scale");
+    public static final Set<String> TRIGGERS = Set.of(RuleTrigger.BudgetThreshold.TYPE, RuleTrigger.PerformanceThreshold.TYPE,
+            RuleTrigger.TimeBased.TYPE, RuleTrigger.EventBased.TYPE);
+    public static final Set<String> ACTIONS = Set.of(RuleAction.PauseCampaign.TYPE, RuleAction.AdjustBudget.TYPE, RuleAction.SendAlert.TYPE,
+            RuleAction.Optimize.TYPE, RuleAction.Scale.TYPE);
     static final Set<String> METRICS = Metric.ruleMetrics().stream().map(Metric::wire).collect(Collectors.toUnmodifiableSet());
     /** Rule metrics that are bad news when they fall: a trigger on them fires below its value by default. */
     static final Set<String> LOWER_IS_WORSE = Metric.ruleMetrics().stream().filter(m -> !m.lowerIsBetter()).map(Metric::wire)
@@ -54,7 +56,7 @@ public final class RuleSpecs {
         String f = "trigger_config.";
         Map<String, Object> c = seedTriggerKeys(type, config == null ? Map.of() : config, f, violations);
         switch (type) {
-            case "budget_threshold" -> {
+            case RuleTrigger.BudgetThreshold.TYPE -> {
                 out.put("spent_percentage", number(c, "spent_percentage", f, violations, BigDecimal.ZERO, new BigDecimal("1000"), true));
                 Object channel = c.get("channel");
                 if (channel != null) {
@@ -63,7 +65,7 @@ public final class RuleSpecs {
                 }
                 allowOnly(c, f, violations, "spent_percentage", "channel");
             }
-            case "performance_threshold" -> {
+            case RuleTrigger.PerformanceThreshold.TYPE -> {
                 Object metric = c.get("metric");
                 violations.check(metric instanceof String m && METRICS.contains(m), f + "metric", "must be one of " + new java.util.TreeSet<>(METRICS));
                 String m = metric instanceof String s ? s : "roas";
@@ -78,7 +80,7 @@ public final class RuleSpecs {
                 out.put("min_conversions", integer(c, "min_conversions", f, violations, 0, Integer.MAX_VALUE, 0));
                 allowOnly(c, f, violations, "metric", "operator", "value", "window_days", "min_impressions", "min_clicks", "min_conversions");
             }
-            case "time_based" -> {
+            case RuleTrigger.TimeBased.TYPE -> {
                 boolean before = c.containsKey("hours_before_end");
                 boolean after = c.containsKey("hours_after_start");
                 violations.check(before ^ after, f + "hours_before_end", "give exactly one of hours_before_end and hours_after_start");
@@ -120,9 +122,9 @@ public final class RuleSpecs {
     static Map<String, Object> seedTriggerKeys(String type, Map<String, Object> config, String f, Violations violations) {
         Map<String, Object> c = new LinkedHashMap<>(config);
         switch (type) {
-            case "budget_threshold" -> rename(c, "percentage", "spent_percentage", f, violations);
-            case "performance_threshold" -> rename(c, "threshold", "value", f, violations);
-            case "time_based" -> {
+            case RuleTrigger.BudgetThreshold.TYPE -> rename(c, "percentage", "spent_percentage", f, violations);
+            case RuleTrigger.PerformanceThreshold.TYPE -> rename(c, "threshold", "value", f, violations);
+            case RuleTrigger.TimeBased.TYPE -> {
                 if (c.containsKey("condition")) {
                     Object condition = c.remove("condition");
                     String key = "before_end".equals(condition) ? "hours_before_end" : "after_start".equals(condition) ? "hours_after_start"
@@ -186,7 +188,7 @@ public final class RuleSpecs {
             }
             action.put("type", t);
             switch (t) {
-                case "pause_campaign" -> {
+                case RuleAction.PauseCampaign.TYPE -> {
                     Object reason = a.get("reason");
                     violations.check(reason == null || reason instanceof String s && !s.isBlank() && s.length() <= 500, f + "reason",
                             "must be text of at most 500 characters");
@@ -195,21 +197,21 @@ public final class RuleSpecs {
                     }
                     allowOnly(a, f, violations, "type", "reason");
                 }
-                case "adjust_budget", "optimize" -> {
+                case RuleAction.AdjustBudget.TYPE, RuleAction.Optimize.TYPE -> {
                     boolean amount = a.containsKey("amount");
                     boolean percent = a.containsKey("percent");
                     violations.check(!(amount && percent), f + "amount", "give amount or percent, not both");
-                    violations.check(amount || percent || "optimize".equals(t), f + "amount", "give amount or percent");
-                    BigDecimal min = "optimize".equals(t) ? new BigDecimal("0.01") : new BigDecimal("-999999999999.99");
+                    violations.check(amount || percent || RuleAction.Optimize.TYPE.equals(t), f + "amount", "give amount or percent");
+                    BigDecimal min = RuleAction.Optimize.TYPE.equals(t) ? new BigDecimal("0.01") : new BigDecimal("-999999999999.99");
                     if (amount) {
                         action.put("amount", number(a, "amount", f, violations, min, new BigDecimal("999999999999.99"), true));
                     } else {
-                        action.put("percent", percent ? number(a, "percent", f, violations, "optimize".equals(t) ? new BigDecimal("0.01")
+                        action.put("percent", percent ? number(a, "percent", f, violations, RuleAction.Optimize.TYPE.equals(t) ? new BigDecimal("0.01")
                                 : new BigDecimal("-100"), new BigDecimal("1000"), true) : BigDecimal.TEN);
                     }
                     allowOnly(a, f, violations, "type", "amount", "percent");
                 }
-                case "send_alert" -> {
+                case RuleAction.SendAlert.TYPE -> {
                     Object severity = a.getOrDefault("severity", "warning");
                     violations.check(SEVERITIES.contains(severity), f + "severity", "must be info, warning or critical");
                     action.put("severity", severity);

@@ -38,8 +38,8 @@ public class CampaignPlanner {
     public PlanCheck validate(@Valid @NotNull CampaignPlan plan) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>());
         Timeline timeline = new Timeline(plan.timeline().startDate(), plan.timeline().endDate());
-        checkWhole(plan, timeline, findings);
         List<CampaignPlan.ChannelPlan> channels = plan.channels() == null ? List.of() : plan.channels();
+        checkWhole(plan, channels, timeline, findings);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < channels.size(); i++) {
             checkChannel(plan, channels.get(i), "channels[" + i + "]", seen, timeline, findings);
@@ -72,7 +72,7 @@ public class CampaignPlanner {
     }
 
     /** The plan as a whole: objectives, timeline, the budget against its allocations and channels, KPIs. */
-    private static void checkWhole(CampaignPlan plan, Timeline timeline, Findings findings) {
+    private static void checkWhole(CampaignPlan plan, List<CampaignPlan.ChannelPlan> channels, Timeline timeline, Findings findings) {
         if (plan.objectives() == null || plan.objectives().isEmpty()) {
             findings.errors().add(new FieldError("objectives", "Campaign must have at least one objective"));
         }
@@ -85,7 +85,6 @@ public class CampaignPlanner {
         if (allocated.add(contingency).compareTo(total) > 0) {
             findings.errors().add(new FieldError("budget.allocations", "Budget allocation exceeds total budget"));
         }
-        List<CampaignPlan.ChannelPlan> channels = plan.channels() == null ? List.of() : plan.channels();
         if (channels.isEmpty()) {
             findings.warnings().add(new FieldError("channels", "Campaign has no channels defined"));
         }
