@@ -108,7 +108,7 @@ public class EventNormalizer {
                 occurredAt, channel, blankToNull(e.audienceSegment()), device, blankToNull(e.sessionId()),
                 blankToNull(e.userId()), value, blankToNull(e.orderId()), blankToNull(e.conversionType()), utm,
                 cut(referrer, URL_LENGTH), cut(landing, URL_LENGTH), cut(userAgent, USER_AGENT_LENGTH), IpAddresses.prefix(ip),
-                client.linkId(), bot, eventData, e.eventId() != null, e.occurredAt() == null);
+                client.linkId(), bot, !Boolean.FALSE.equals(e.forwardingConsent()), eventData, e.eventId() != null, e.occurredAt() == null);
     }
 
     /** The campaign and the event type are given, and the campaign exists. */

@@ -44,22 +44,22 @@ public class EventStore {
 
     /** One row of the input: the parameters bind in this order (see {@link #bind}). */
     static final String ROW = "(?::uuid, ?::uuid, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?::uuid, ?::boolean, ?::jsonb)";
+            + " ?::uuid, ?::boolean, ?::boolean, ?::jsonb)";
 
     static final String COLUMNS = """
             event_id, campaign_id, event_type, occurred_at, channel, audience_segment, device_type, session_id, user_id,
             value, order_id, conversion_type, utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id,
-            referrer_url, landing_url, user_agent, ip_prefix, link_id, is_bot, event_data""";
+            referrer_url, landing_url, user_agent, ip_prefix, link_id, is_bot, forwardable, event_data""";
 
     /** The same columns as arrays: one parameter each, whatever the number of rows. */
     static final String ARRAYS = """
             select u.event_id, u.campaign_id, u.event_type, u.occurred_at::timestamptz, u.channel, u.audience_segment,
                    u.device_type, u.session_id, u.user_id, u.value::numeric, u.order_id, u.conversion_type, u.utm_source,
                    u.utm_medium, u.utm_campaign, u.utm_term, u.utm_content, u.utm_id, u.referrer_url, u.landing_url,
-                   u.user_agent, u.ip_prefix, u.link_id, u.is_bot, u.event_data::jsonb
+                   u.user_agent, u.ip_prefix, u.link_id, u.is_bot, u.forwardable, u.event_data::jsonb
               from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::boolean[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::boolean[], ?::boolean[], ?::text[])
                 as u(%s)""".formatted(COLUMNS);
 
     static final String INPUT = """
@@ -83,11 +83,12 @@ public class EventStore {
               insert into campaign_events (event_id, campaign_id, event_type, occurred_at, received_at, channel,
                                            audience_segment, device_type, session_id, user_id, value, order_id,
                                            conversion_type, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-                                           utm_id, referrer_url, landing_url, user_agent, ip_prefix, link_id, is_bot, event_data)
+                                           utm_id, referrer_url, landing_url, user_agent, ip_prefix, link_id, is_bot, forwardable,
+                                           event_data)
               select i.event_id, i.campaign_id, i.event_type, i.occurred_at, ?::timestamptz, i.channel, i.audience_segment,
                      i.device_type, i.session_id, i.user_id, i.value, i.order_id, i.conversion_type, i.utm_source,
                      i.utm_medium, i.utm_campaign, i.utm_term, i.utm_content, i.utm_id, i.referrer_url, i.landing_url,
-                     i.user_agent, i.ip_prefix, i.link_id, i.is_bot, i.event_data
+                     i.user_agent, i.ip_prefix, i.link_id, i.is_bot, i.forwardable, i.event_data
                 from input i
                where pg_advisory_xact_lock_shared(%1$d) is not null %2$s
               on conflict (event_id, occurred_at) do nothing
@@ -215,13 +216,14 @@ public class EventStore {
         return outcomes;
     }
 
-    /** Binds the 25 column arrays; answers the next parameter index. */
+    /** Binds the 26 column arrays; answers the next parameter index. */
     private static int bindArrays(PreparedStatement insert, List<StoredEvent> events) throws SQLException {
         int n = events.size();
         UUID[] eventIds = new UUID[n];
         UUID[] campaignIds = new UUID[n];
         UUID[] linkIds = new UUID[n];
         Boolean[] bots = new Boolean[n];
+        Boolean[] forwardable = new Boolean[n];
         String[][] text = new String[21][n];
         for (int i = 0; i < n; i++) {
             StoredEvent e = events.get(i);
@@ -229,6 +231,7 @@ public class EventStore {
             campaignIds[i] = e.campaignId();
             linkIds[i] = e.linkId();
             bots[i] = e.bot();
+            forwardable[i] = e.forwardable();
             String[] row = texts(e);
             for (int c = 0; c < row.length; c++) {
                 text[c][i] = row[c];
@@ -242,6 +245,7 @@ public class EventStore {
         }
         insert.setString(p++, SqlArrays.literal(linkIds));
         insert.setString(p++, SqlArrays.literal(bots));
+        insert.setString(p++, SqlArrays.literal(forwardable));
         insert.setString(p++, SqlArrays.literal(text[20]));
         return p;
     }
@@ -268,6 +272,7 @@ public class EventStore {
             insert.setObject(p++, e.linkId());
         }
         insert.setBoolean(p++, e.bot());
+        insert.setBoolean(p++, e.forwardable());
         insert.setString(p++, text[20]);
         return p;
     }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One event as a site, an e-mail or a server sends it: seed 004's track_campaign_event fields plus
- * {@code event_id} (the client's UUID, for idempotency), {@code occurred_at}, conversion fields and UTM.
+ * {@code event_id} (the client's UUID, for idempotency), {@code occurred_at}, conversion fields and UTM, and
+ * {@code forwarding_consent} (false: store and count it, never forward it to the analytics integrations).
  * Nothing here is trusted: {@link EventNormalizer} checks every field.
  */
 public record TrackEvent(
@@ -34,5 +35,17 @@ public record TrackEvent(
         String utmCampaign,
         String utmTerm,
         String utmContent,
-        String utmId) {
+        String utmId,
+        Boolean forwardingConsent) {
+
+    /** An event that says nothing about forwarding consent (forwarded, as the default is). */
+    public TrackEvent(UUID eventId, UUID campaignId, EventType eventType, Instant occurredAt, Map<String, Object> eventData,
+            String audienceSegment, String channel, DeviceType deviceType, String userAgent, String ipAddress,
+            String referrerUrl, String landingUrl, String sessionId, String userId, BigDecimal value, String currency,
+            String orderId, String conversionType, String utmSource, String utmMedium, String utmCampaign, String utmTerm,
+            String utmContent, String utmId) {
+        this(eventId, campaignId, eventType, occurredAt, eventData, audienceSegment, channel, deviceType, userAgent, ipAddress,
+                referrerUrl, landingUrl, sessionId, userId, value, currency, orderId, conversionType, utmSource, utmMedium,
+                utmCampaign, utmTerm, utmContent, utmId, null);
+    }
 }

@@ -41,6 +41,7 @@ class LayeringTest {
     private static final Map<String, List<String>> LAYERS = layers(
             "jobs", List.of("automation", "report"),
             "alerts", List.of("alert"),
+            "integrations", List.of("integration"),
             "exports", List.of("export"),
             "analytics", List.of("analytics"),
             "lifecycle", List.of("lifecycle"),

@@ -60,7 +60,7 @@ class EventWriterFailureTest {
 
     private static StoredEvent event() {
         return new StoredEvent(UUID.randomUUID(), UUID.randomUUID(), EventType.CLICK, Instant.now(), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, false, null, true, false);
+                null, null, null, null, null, null, null, null, null, false, true, null, true, false);
     }
 
     @Test
