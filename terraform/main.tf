@@ -22,6 +22,8 @@ locals {
     QUARKUS_DATASOURCE_JDBC_URL = module.database.jdbc_url
     QUARKUS_DATASOURCE_USERNAME = module.database.username
     QUARKUS_DATASOURCE_PASSWORD = module.database.password
+    # the key the analytics integrations' secrets are sealed with (empty: integrations cannot be created)
+    CAMPAIGNFN_INTEGRATIONS_SECRET_KEY = var.integrations_secret_key
     # SnapStart restores a snapshot: validate pooled connections when they are borrowed
     QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW = "true"
     }, var.native ? {
@@ -45,12 +47,13 @@ locals {
   })
   # the automation function's jobs: handler => schedule (migrate has none: the deployment invokes it)
   jobs = {
-    lifecycle   = { expression = "rate(5 minutes)", timeout = 300, description = "Scheduled launches and completions" }
-    rules       = { expression = "rate(5 minutes)", timeout = 300, description = "Evaluates the automation rules of active campaigns" }
-    alerts      = { expression = "rate(5 minutes)", timeout = 300, description = "Budget alerts and webhook delivery" }
-    maintenance = { expression = "cron(30 3 * * ? *)", timeout = 900, description = "Partitions ahead, rollup fold, expired exports purged" }
-    rollup      = { expression = "rate(1 minute)", timeout = 300, description = "Folds new events into the rollups" }
-    exports     = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs, delivers scheduled reports" }
+    lifecycle    = { expression = "rate(5 minutes)", timeout = 300, description = "Scheduled launches and completions" }
+    rules        = { expression = "rate(5 minutes)", timeout = 300, description = "Evaluates the automation rules of active campaigns" }
+    alerts       = { expression = "rate(5 minutes)", timeout = 300, description = "Budget alerts and webhook delivery" }
+    maintenance  = { expression = "cron(30 3 * * ? *)", timeout = 900, description = "Partitions ahead, rollup fold, expired exports purged" }
+    rollup       = { expression = "rate(1 minute)", timeout = 300, description = "Folds new events into the rollups" }
+    exports      = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs, delivers scheduled reports" }
+    integrations = { expression = "rate(1 minute)", timeout = 300, description = "Forwards events to GA4, Mixpanel, Amplitude, Segment" }
   }
 }
 
@@ -179,6 +182,10 @@ module "http_api" {
     "ANY /v1/marketing/admin/rule-templates"            = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/rule-templates/{proxy+}"   = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/alerts"                    = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/integrations"              = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/integrations/{proxy+}"     = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/spend-imports"             = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/spend-imports/{proxy+}"    = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/alerts/{proxy+}"           = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks"                  = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks/{proxy+}"         = { function = "campaigns", public = false, throttled = false }

@@ -95,3 +95,10 @@ variable "deploy_dashboard" {
   type        = bool
   default     = false
 }
+
+variable "integrations_secret_key" {
+  description = "Base64 of 32 random bytes (openssl rand -base64 32) sealing the analytics integrations' secrets; empty: none can be created."
+  type        = string
+  default     = ""
+  sensitive   = true
+}

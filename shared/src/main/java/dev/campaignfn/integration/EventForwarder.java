@@ -112,7 +112,6 @@ public class EventForwarder {
         int batches = 0;
         int skipped = 0;
         try (Connection connection = dataSource.getConnection()) {
-            long settled = EventFence.settledId(connection);
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("select id from integrations where enabled order by created_at");
                     ResultSet row = select.executeQuery()) {
@@ -120,6 +119,8 @@ public class EventForwarder {
                     ids.add(row.getObject(1, UUID.class));
                 }
             }
+            // the fence is taken only when there is somewhere to forward to
+            long settled = ids.isEmpty() ? 0 : EventFence.settledId(connection);
             for (UUID id : ids) {
                 Queued q = queue(connection, id, settled);
                 events += q.events();

@@ -48,6 +48,26 @@ final class LocalKeys {
         }
     }
 
+    /** The integrations' AES key (base64), made on first start and kept in the data directory like the token keys. */
+    static String integrationsKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory's own permissions apply
+                }
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the integrations key in " + file, e);
+        }
+    }
+
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";

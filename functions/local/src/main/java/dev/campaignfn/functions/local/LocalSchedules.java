@@ -10,6 +10,7 @@ import dev.campaignfn.automation.MaintenanceJob;
 import dev.campaignfn.automation.RulesJob;
 import dev.campaignfn.common.JobReport;
 import dev.campaignfn.export.ExportJobs;
+import dev.campaignfn.integration.EventForwarder;
 import dev.campaignfn.report.ScheduledReports;
 import dev.campaignfn.rollup.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
@@ -46,6 +47,9 @@ public class LocalSchedules {
     @Inject
     MaintenanceJob maintenance;
 
+    @Inject
+    EventForwarder forwarder;
+
     @Scheduled(every = "${campaignfn.local.schedule.rules:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rules() {
@@ -56,6 +60,12 @@ public class LocalSchedules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void alerts() {
         log(alerts.run());
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.integrations:10s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void integrations() {
+        log(forwarder.run());
     }
 
     @Scheduled(every = "${campaignfn.local.schedule.maintenance:24h}", delayed = "${campaignfn.local.schedule.delay:5s}",
