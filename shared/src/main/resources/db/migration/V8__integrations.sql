@@ -68,6 +68,10 @@ create table imported_spend_days (
     day          date          not null,
     amount       numeric(14,2) not null,
     currency     char(3)       not null,
+    -- how many times the day changed: the ledger entries' idempotency keys carry it
+    revision     integer       not null,
+    -- the ledger entry the day's last change wrote (a correction names it)
+    last_entry_id uuid,
     updated_at   timestamptz   not null,
     primary key (platform, campaign_id, channel_id, day)
 );

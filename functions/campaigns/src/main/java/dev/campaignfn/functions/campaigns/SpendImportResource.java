@@ -1,0 +1,101 @@
+package dev.campaignfn.functions.campaigns;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.campaignfn.common.ValidationException;
+import dev.campaignfn.common.WireEnum;
+import dev.campaignfn.http.Actors;
+import dev.campaignfn.http.Envelope;
+import dev.campaignfn.http.Params;
+import dev.campaignfn.http.Responses;
+import dev.campaignfn.integration.SpendImportMapping;
+import dev.campaignfn.integration.SpendImportPlatform;
+import dev.campaignfn.integration.SpendImports;
+import dev.campaignfn.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Spend imported from the ad platforms' CSV reports into the ledger, through saved campaign mappings. */
+@Path("/v1/marketing/admin/spend-imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Spend imports")
+public class SpendImportResource {
+
+    @Inject
+    SpendImports imports;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
+    @Operation(operationId = "importSpend", summary = "Import a platform's daily spend report (CSV body): per-row report of imported, unchanged, corrected, rejected")
+    @APIResponse(responseCode = "201", description = "The import's report")
+    public RestResponse<Envelope<SpendImports.Report>> importCsv(@QueryParam("platform") String platform,
+            @QueryParam("file_name") String fileName, String csv) {
+        if (platform == null) {
+            throw ValidationException.of("platform", "is required: one of " + WireEnum.allowed(SpendImportPlatform.class));
+        }
+        if (fileName != null && fileName.length() > 255) {
+            throw ValidationException.of("file_name", "must be at most 255 characters");
+        }
+        SpendImports.Report report = imports.importCsv(WireEnum.parse(SpendImportPlatform.class, platform, "platform"), csv == null ? "" : csv,
+                fileName, Actors.of(identity));
+        return Responses.created("/v1/marketing/admin/spend-imports/" + report.id(), report, null);
+    }
+
+    @GET
+    @Path("/{importId}")
+    @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
+    @Operation(operationId = "getSpendImport", summary = "An import's report")
+    @APIResponse(responseCode = "200", description = "The report")
+    public Envelope<SpendImports.Report> report(@PathParam("importId") String importId) {
+        return Envelope.of(imports.report(Params.uuid(importId, "import_id")));
+    }
+
+    @GET
+    @Path("/mappings")
+    @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
+    @Operation(operationId = "listSpendMappings", summary = "Saved mappings of platform campaigns to ours")
+    @APIResponse(responseCode = "200", description = "Mappings")
+    public Envelope<List<SpendImportMapping.View>> mappings(@QueryParam("platform") String platform) {
+        return Envelope.of(imports.mappings(platform == null ? null : WireEnum.parse(SpendImportPlatform.class, platform, "platform")));
+    }
+
+    @POST
+    @Path("/mappings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
+    @Operation(operationId = "createSpendMapping", summary = "Map a platform's campaign (its id or name) to a campaign and channel")
+    @APIResponse(responseCode = "201", description = "Created")
+    public RestResponse<Envelope<SpendImportMapping.View>> map(SpendImports.MappingCommand command) {
+        SpendImportMapping.View created = imports.map(command, Actors.of(identity));
+        return Responses.created("/v1/marketing/admin/spend-imports/mappings/" + created.id(), created, null);
+    }
+
+    @DELETE
+    @Path("/mappings/{mappingId}")
+    @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
+    @Operation(operationId = "deleteSpendMapping", summary = "Remove a mapping (what it imported stays in the ledger)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public RestResponse<Void> unmap(@PathParam("mappingId") String mappingId) {
+        imports.unmap(Params.uuid(mappingId, "mapping_id"), Actors.of(identity));
+        return RestResponse.noContent();
+    }
+}
