@@ -54,19 +54,22 @@ locals {
     rollup       = { expression = "rate(1 minute)", timeout = 300, description = "Folds new events into the rollups" }
     exports      = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs, delivers scheduled reports" }
     integrations = { expression = "rate(1 minute)", timeout = 300, description = "Forwards events to GA4, Mixpanel, Amplitude, Segment" }
+    imports      = { expression = "rate(1 minute)", timeout = 900, description = "Imports the queued spend and event files" }
   }
 }
 
 module "campaigns" {
-  source             = "./modules/function"
-  name               = "${var.name}-campaigns"
-  description        = "Campaign CRUD, lifecycle, channels, budgets and spend ledger, KPIs, content plan, plans, rules, alerts"
-  zip_file           = local.zip["campaigns"]
-  runtime            = local.runtime
-  handler            = local.handler
-  memory_size        = local.memory_size
-  snap_start         = local.snap_start
-  environment        = local.environment
+  source      = "./modules/function"
+  name        = "${var.name}-campaigns"
+  description = "Campaign CRUD, lifecycle, channels, budgets and spend ledger, KPIs, content plan, plans, rules, alerts, imports"
+  zip_file    = local.zip["campaigns"]
+  runtime     = local.runtime
+  handler     = local.handler
+  memory_size = local.memory_size
+  snap_start  = local.snap_start
+  # import files wait in the exports bucket: uploaded through presigned URLs, or written from a request body
+  environment        = local.exports_environment
+  policy_json        = local.exports_write
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   log_retention_days = var.log_retention_days
@@ -126,10 +129,10 @@ module "automation" {
   zip_file           = local.zip["automation"]
   runtime            = local.runtime
   handler            = local.handler
-  memory_size        = each.key == "exports" ? local.export_memory_size : local.memory_size
+  memory_size        = contains(["exports", "imports"], each.key) ? local.export_memory_size : local.memory_size
   timeout            = each.value.timeout
-  environment        = merge(each.key == "exports" || each.key == "maintenance" ? local.exports_environment : local.environment, { QUARKUS_LAMBDA_HANDLER = each.key })
-  policy_json        = each.key == "exports" || each.key == "maintenance" ? local.exports_write : null
+  environment        = merge(contains(["exports", "maintenance", "imports"], each.key) ? local.exports_environment : local.environment, { QUARKUS_LAMBDA_HANDLER = each.key })
+  policy_json        = contains(["exports", "maintenance", "imports"], each.key) ? local.exports_write : null
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   log_retention_days = var.log_retention_days
@@ -186,6 +189,8 @@ module "http_api" {
     "ANY /v1/marketing/admin/integrations/{proxy+}"     = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/spend-imports"             = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/spend-imports/{proxy+}"    = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/event-imports"             = { function = "campaigns", public = false, throttled = false }
+    "ANY /v1/marketing/admin/event-imports/{proxy+}"    = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/alerts/{proxy+}"           = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks"                  = { function = "campaigns", public = false, throttled = false }
     "ANY /v1/marketing/admin/webhooks/{proxy+}"         = { function = "campaigns", public = false, throttled = false }

@@ -76,14 +76,28 @@ create table imported_spend_days (
     primary key (platform, campaign_id, channel_id, day)
 );
 
-create table spend_imports (
+-- Imports of files (seed 000's importAnalyticsData): spend reports and historical events. A small spend file is
+-- imported in the request (status done at once); a large file is uploaded to the exports bucket through a presigned
+-- URL and, like every events file, imported by the automation function's imports job.
+create table import_jobs (
     id          uuid          primary key,
-    platform    varchar(16)   not null,
+    kind        varchar(8)    not null,
+    -- spend: the platform whose layout the file has; events: csv or ndjson
+    layout      varchar(16)   not null,
     file_name   varchar(255),
-    status      varchar(12)   not null,
+    -- where the file waits in the exports store (null: imported in the request)
+    object_key  varchar(128),
+    status      varchar(16)   not null,
+    attempts    integer       not null default 0,
+    lease_until timestamptz,
     report      jsonb,
+    error       text,
     created_by  varchar(255)  not null,
     created_at  timestamptz   not null,
+    started_at  timestamptz,
     finished_at timestamptz,
-    constraint spend_imports_status_check check (status in ('done', 'failed'))
+    constraint import_jobs_kind_check check (kind in ('spend', 'events')),
+    constraint import_jobs_status_check check (status in ('awaiting_upload', 'queued', 'running', 'done', 'failed'))
 );
+create index import_jobs_due_idx on import_jobs (created_at) where status in ('queued', 'running');
+create index import_jobs_created_idx on import_jobs (kind, created_at desc);

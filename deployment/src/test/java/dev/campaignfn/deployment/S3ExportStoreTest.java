@@ -2,6 +2,7 @@ package dev.campaignfn.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -105,6 +106,23 @@ class S3ExportStoreTest {
         store.delete(key);
         assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         store.delete(key); // already gone: fine
+    }
+
+    @Test
+    void anImportFileIsUploadedThroughItsPresignedUrlAndReadBack() throws Exception {
+        S3ExportStore store = new S3ExportStore(BUCKET, Optional.of(endpoint), Optional.of("eu-west-1"));
+        String key = "import-" + UUID.randomUUID() + ".csv";
+        String url = store.uploadUrl(key, "text/csv", Duration.ofHours(1));
+        assertTrue(url.contains("X-Amz-Signature=") && url.contains("X-Amz-Expires=3600"), url);
+        byte[] content = "date,campaign,amount,currency\n2031-03-01,Spring,12.50,EUR\n".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<Void> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/csv")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, put.statusCode());
+        try (java.io.InputStream in = store.open(key)) {
+            assertArrayEquals(content, in.readAllBytes());
+        }
+        store.delete(key);
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> store.open(key), "a file never uploaded (or gone) says so");
     }
 
     private static int freePort() throws IOException {

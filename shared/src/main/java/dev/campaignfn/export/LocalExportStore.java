@@ -1,5 +1,6 @@
 package dev.campaignfn.export;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LocalExportStore implements ExportStore {
 
     public static final String ROUTE = "/v1/marketing/exports/files/";
-    static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{1,64}\\.(csv|xlsx)");
+    public static final String UPLOAD_ROUTE = "/v1/marketing/exports/uploads/";
+    static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{1,64}\\.(csv|xlsx|ndjson)");
+    /** What a signature over an upload names instead of a file name, so a download URL never allows an upload. */
+    static final String UPLOAD = "\u0000upload";
 
     private final Path directory;
     private final byte[] signingKey;
@@ -52,6 +56,36 @@ public final class LocalExportStore implements ExportStore {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         return ROUTE + key + "?name=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8) + "&expires=" + expires + "&signature="
                 + sign(key, fileName, expires);
+    }
+
+    @Override
+    public String uploadUrl(String key, String contentType, Duration ttl) {
+        path(key);
+        long expires = clock.instant().plus(ttl).getEpochSecond();
+        return UPLOAD_ROUTE + key + "?expires=" + expires + "&signature=" + sign(key, UPLOAD, expires);
+    }
+
+    @Override
+    public InputStream open(String key) throws Exception {
+        return Files.newInputStream(path(key));
+    }
+
+    @Override
+    public boolean acceptUpload(String key, long expires, String signature, InputStream content) throws Exception {
+        if (key == null || signature == null || !KEY.matcher(key).matches() || clock.instant().getEpochSecond() > expires
+                || !MessageDigest.isEqual(sign(key, UPLOAD, expires).getBytes(StandardCharsets.US_ASCII),
+                        signature.getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, "upload-", ".part");
+        try {
+            Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, path(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return true;
     }
 
     @Override

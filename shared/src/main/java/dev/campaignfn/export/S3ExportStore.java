@@ -1,5 +1,6 @@
 package dev.campaignfn.export;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Export files in an S3 bucket (or an S3-compatible endpoint), downloaded through presigned GET URLs
@@ -84,6 +87,22 @@ public final class S3ExportStore implements ExportStore {
                 .responseContentDisposition("attachment; filename=\"" + fileName + "\"").build();
         return presigner().presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl).getObjectRequest(get).build())
                 .url().toString();
+    }
+
+    @Override
+    public String uploadUrl(String key, String contentType, Duration ttl) {
+        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(PREFIX + key).contentType(contentType).build();
+        return presigner().presignPutObject(PutObjectPresignRequest.builder().signatureDuration(ttl).putObjectRequest(put).build())
+                .url().toString();
+    }
+
+    @Override
+    public InputStream open(String key) throws Exception {
+        try {
+            return client().getObject(GetObjectRequest.builder().bucket(bucket).key(PREFIX + key).build());
+        } catch (NoSuchKeyException e) {
+            throw new java.nio.file.NoSuchFileException(key);
+        }
     }
 
     @Override

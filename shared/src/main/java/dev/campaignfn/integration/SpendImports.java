@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.SpendCommand;
@@ -22,7 +20,6 @@ import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
-import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.Violations;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -50,6 +47,10 @@ public class SpendImports {
     /** A mapping to create. */
     public record MappingCommand(@NotNull SpendImportPlatform platform, @NotBlank @Size(max = 255) String externalCampaign,
             @NotNull UUID campaignId, @Pattern(regexp = "[a-z0-9_]{1,64}", message = "must be a channel id") String channelId) {
+    }
+
+    /** A large file to upload and import as a job. */
+    public record UploadCommand(@NotNull SpendImportPlatform platform, @Size(max = 255) String fileName) {
     }
 
     /** One row's outcome. */
@@ -144,8 +145,25 @@ public class SpendImports {
         }
     }
 
+    /** A file given in the request, imported at once; its job is recorded done with the report. */
     @Transactional
     public Report importCsv(SpendImportPlatform platform, String csv, String fileName, Actor actor) {
+        Report report = apply(UUID.randomUUID(), platform, csv, fileName, actor);
+        em.createNativeQuery("""
+                insert into import_jobs (id, kind, layout, file_name, status, attempts, report, created_by, created_at, started_at, finished_at)
+                values (?1, 'spend', ?2, ?3, 'done', 1, cast(?4 as jsonb), ?5, ?6, ?6, ?6)""")
+                .setParameter(1, report.id()).setParameter(2, platform.wire()).setParameter(3, fileName)
+                .setParameter(4, ImportJobs.json(report)).setParameter(5, actor.name()).setParameter(6, report.createdAt()).executeUpdate();
+        return report;
+    }
+
+    /** An uploaded file, imported by the imports job (which records the report). */
+    @Transactional
+    public Report importFile(UUID jobId, SpendImportPlatform platform, String csv, String fileName, Actor actor) {
+        return apply(jobId, platform, csv, fileName, actor);
+    }
+
+    private Report apply(UUID importId, SpendImportPlatform platform, String csv, String fileName, Actor actor) {
         SpendLayout.Read read = SpendLayout.read(platform, Csv.parse(csv));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -178,7 +196,6 @@ public class SpendImports {
             day.amount = day.amount.add(row.amount());
             day.rows.add(row);
         }
-        UUID importId = UUID.randomUUID();
         for (Day day : days.values()) {
             RowOutcome recorded = record(platform, day, importId, fileName, actor, now);
             for (SpendLayout.Row row : day.rows) {
@@ -192,29 +209,8 @@ public class SpendImports {
             counts.put(status, (int) outcomes.stream().filter(o -> o.status().equals(status)).count());
         }
         counts.put("skipped_lines", read.skipped());
-        Report report = new Report(importId, platform, fileName, counts, outcomes, actor.name(), now);
-        em.createNativeQuery("""
-                insert into spend_imports (id, platform, file_name, status, report, created_by, created_at, finished_at)
-                values (?1, ?2, ?3, 'done', cast(?4 as jsonb), ?5, ?6, ?6)""")
-                .setParameter(1, importId).setParameter(2, platform.wire()).setParameter(3, fileName)
-                .setParameter(4, json(report)).setParameter(5, actor.name()).setParameter(6, now).executeUpdate();
         audit.record(actor, "spend_import.done", "spend_import", importId, null, new LinkedHashMap<>(counts));
-        return report;
-    }
-
-    /** An earlier import's report. */
-    public Report report(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object> found = em.createNativeQuery("select cast(report as text) from spend_imports where id = ?1").setParameter(1, id).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("spend import", id);
-        }
-        try {
-            return DatabaseJson.MAPPER.readValue((String) found.get(0), new TypeReference<Report>() {
-            });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable spend import report", e);
-        }
+        return new Report(importId, platform, fileName, counts, outcomes, actor.name(), now);
     }
 
     private static SpendImportMapping mapping(SpendImportPlatform platform, SpendLayout.Row row) {
@@ -285,14 +281,6 @@ public class SpendImports {
                 .setParameter(9, now).executeUpdate();
         return new RowOutcome(0, before == null ? IMPORTED : CORRECTED, null, null, null, null, null, entryId,
                 before == null ? null : "was " + before + ", now " + day.amount);
-    }
-
-    private static String json(Report report) {
-        try {
-            return DatabaseJson.MAPPER.writeValueAsString(report);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the import report could not be written", e);
-        }
     }
 
     private static boolean isUuid(String text) {

@@ -45,12 +45,15 @@ public class EventNormalizer {
     /** The rules in the order their rejections win; then what is stored. */
     public Checked check(TrackEvent e, CampaignInfo campaign, ClientContext client, Instant now) {
         Checked refused = identity(e, campaign);
-        if (refused == null) {
+        if (refused == null && client.backfill() && e.occurredAt() == null) {
+            refused = Checked.reject(Rejection.MISSING_FIELD, "occurred_at", "an imported event must say when it occurred");
+        }
+        if (refused == null && !client.backfill()) {
             refused = acceptance(campaign, now);
         }
         Instant occurredAt = e.occurredAt() == null ? now : e.occurredAt();
         if (refused == null) {
-            refused = timing(occurredAt, now);
+            refused = timing(occurredAt, now, client.backfill());
         }
         if (refused == null) {
             refused = conversionOnly(e);
@@ -125,13 +128,13 @@ public class EventNormalizer {
         return null;
     }
 
-    /** The event time is neither ahead of the clock (past the allowed skew) nor older than the oldest accepted. */
-    private Checked timing(Instant occurredAt, Instant now) {
+    /** The event time is neither ahead of the clock (past the allowed skew) nor older than the oldest accepted (but in an import). */
+    private Checked timing(Instant occurredAt, Instant now, boolean backfill) {
         if (occurredAt.isAfter(now.plus(config.futureSkew()))) {
             return Checked.reject(Rejection.OCCURRED_IN_FUTURE, "occurred_at", "occurred_at is ahead of the server clock by more than "
                     + config.futureSkew());
         }
-        if (occurredAt.isBefore(now.minus(config.maxEventAge()))) {
+        if (!backfill && occurredAt.isBefore(now.minus(config.maxEventAge()))) {
             return Checked.reject(Rejection.OCCURRED_TOO_OLD, "occurred_at", "events older than " + config.maxEventAge()
                     + " are not accepted");
         }

@@ -10,9 +10,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.http.Actors;
+import dev.campaignfn.http.BaseUrls;
 import dev.campaignfn.http.Envelope;
 import dev.campaignfn.http.Params;
 import dev.campaignfn.http.Responses;
+import dev.campaignfn.integration.ImportJobView;
+import dev.campaignfn.integration.ImportJobs;
 import dev.campaignfn.integration.SpendImportMapping;
 import dev.campaignfn.integration.SpendImportPlatform;
 import dev.campaignfn.integration.SpendImports;
@@ -28,26 +31,40 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
-/** Spend imported from the ad platforms' CSV reports into the ledger, through saved campaign mappings. */
+/**
+ * Spend imported from the ad platforms' CSV reports into the ledger, through saved campaign mappings: a file in the
+ * request body is imported at once; a large one is uploaded through a presigned URL and imported by the imports job.
+ */
 @Path("/v1/marketing/admin/spend-imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Spend imports")
 public class SpendImportResource {
 
+    static final String BASE = "/v1/marketing/admin/spend-imports/";
+
     @Inject
     SpendImports imports;
 
     @Inject
+    ImportJobs jobs;
+
+    @Inject
     SecurityIdentity identity;
 
+    @Context
+    UriInfo uri;
+
     @POST
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    // any content type (text/csv as sent by most clients): the permission is checked before the body is looked at
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
     @Operation(operationId = "importSpend", summary = "Import a platform's daily spend report (CSV body): per-row report of imported, unchanged, corrected, rejected")
-    @APIResponse(responseCode = "201", description = "The import's report")
-    public RestResponse<Envelope<SpendImports.Report>> importCsv(@QueryParam("platform") String platform,
+    @APIResponse(responseCode = "201", description = "The import, done, with its report")
+    public RestResponse<Envelope<ImportJobView<SpendImports.Report>>> importCsv(@QueryParam("platform") String platform,
             @QueryParam("file_name") String fileName, String csv) {
         if (platform == null) {
             throw ValidationException.of("platform", "is required: one of " + WireEnum.allowed(SpendImportPlatform.class));
@@ -57,16 +74,38 @@ public class SpendImportResource {
         }
         SpendImports.Report report = imports.importCsv(WireEnum.parse(SpendImportPlatform.class, platform, "platform"), csv == null ? "" : csv,
                 fileName, Actors.of(identity));
-        return Responses.created("/v1/marketing/admin/spend-imports/" + report.id(), report, null);
+        return Responses.created(BASE + report.id(), jobs.get(report.id(), ImportJobs.SPEND, SpendImports.Report.class), null);
+    }
+
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
+    @Operation(operationId = "createSpendUpload", summary = "A large spend file: an import awaiting its file, and the presigned URL to PUT it to")
+    @APIResponse(responseCode = "201", description = "The import and its upload URL")
+    public RestResponse<Envelope<ImportJobView.Slot<SpendImports.Report>>> upload(SpendImports.UploadCommand command) {
+        ImportJobView.Slot<SpendImports.Report> slot = jobs.awaitSpendUpload(command, Actors.of(identity));
+        ImportJobView.Upload upload = slot.upload();
+        return Responses.created(BASE + slot.importJob().id(), new ImportJobView.Slot<>(slot.importJob(),
+                new ImportJobView.Upload(BaseUrls.absolute(uri, upload.url()), upload.method(), upload.contentType(), upload.expiresAt())), null);
+    }
+
+    @POST
+    @Path("/{importId}/start")
+    @PermissionsAllowed(Permissions.CAMPAIGNS_UPDATE)
+    @Operation(operationId = "startSpendImport", summary = "The file is uploaded: queue the import for the imports job")
+    @APIResponse(responseCode = "202", description = "Queued")
+    public RestResponse<Envelope<ImportJobView<SpendImports.Report>>> start(@PathParam("importId") String importId) {
+        return RestResponse.accepted(Envelope.of(jobs.start(Params.uuid(importId, "import_id"), ImportJobs.SPEND, SpendImports.Report.class)));
     }
 
     @GET
     @Path("/{importId}")
     @PermissionsAllowed(Permissions.CAMPAIGNS_READ)
-    @Operation(operationId = "getSpendImport", summary = "An import's report")
-    @APIResponse(responseCode = "200", description = "The report")
-    public Envelope<SpendImports.Report> report(@PathParam("importId") String importId) {
-        return Envelope.of(imports.report(Params.uuid(importId, "import_id")));
+    @Operation(operationId = "getSpendImport", summary = "An import: its status and, once done, its report")
+    @APIResponse(responseCode = "200", description = "The import")
+    public Envelope<ImportJobView<SpendImports.Report>> get(@PathParam("importId") String importId) {
+        return Envelope.of(jobs.get(Params.uuid(importId, "import_id"), ImportJobs.SPEND, SpendImports.Report.class));
     }
 
     @GET
@@ -86,7 +125,7 @@ public class SpendImportResource {
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<Envelope<SpendImportMapping.View>> map(SpendImports.MappingCommand command) {
         SpendImportMapping.View created = imports.map(command, Actors.of(identity));
-        return Responses.created("/v1/marketing/admin/spend-imports/mappings/" + created.id(), created, null);
+        return Responses.created(BASE + "mappings/" + created.id(), created, null);
     }
 
     @DELETE

@@ -42,7 +42,8 @@ class AuthorizationMatrixTest {
     record Route(String method, String path, String permission) {
         String concrete() {
             return path.replace("{id}", ID).replace("{channel}", "facebook").replace("{kpiId}", SUB).replace("{itemId}", SUB)
-                    .replace("{linkId}", SUB).replace("{scheduleId}", SUB);
+                    .replace("{linkId}", SUB).replace("{scheduleId}", SUB)
+                    .replace("{integrationId}", SUB).replace("{importId}", SUB).replace("{mappingId}", SUB);
         }
     }
 
@@ -94,7 +95,25 @@ class AuthorizationMatrixTest {
             new Route("POST", "/v1/marketing/admin/plans/estimate", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/plans/benchmarks", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/plans/benchmarks/{channel}", Permissions.SETTINGS_MANAGE),
-            new Route("DELETE", "/v1/marketing/admin/plans/benchmarks/{channel}", Permissions.SETTINGS_MANAGE));
+            new Route("DELETE", "/v1/marketing/admin/plans/benchmarks/{channel}", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/integrations", Permissions.SETTINGS_MANAGE),
+            new Route("POST", "/v1/marketing/admin/integrations", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/integrations/{integrationId}", Permissions.SETTINGS_MANAGE),
+            new Route("PUT", "/v1/marketing/admin/integrations/{integrationId}", Permissions.SETTINGS_MANAGE),
+            new Route("DELETE", "/v1/marketing/admin/integrations/{integrationId}", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/integrations/{integrationId}/batches", Permissions.SETTINGS_MANAGE),
+            new Route("POST", "/v1/marketing/admin/integrations/{integrationId}/replay", Permissions.SETTINGS_MANAGE),
+            new Route("POST", "/v1/marketing/admin/spend-imports", Permissions.CAMPAIGNS_UPDATE),
+            new Route("POST", "/v1/marketing/admin/spend-imports/uploads", Permissions.CAMPAIGNS_UPDATE),
+            new Route("POST", "/v1/marketing/admin/spend-imports/{importId}/start", Permissions.CAMPAIGNS_UPDATE),
+            new Route("GET", "/v1/marketing/admin/spend-imports/{importId}", Permissions.CAMPAIGNS_READ),
+            new Route("POST", "/v1/marketing/admin/event-imports", Permissions.CAMPAIGNS_UPDATE),
+            new Route("POST", "/v1/marketing/admin/event-imports/uploads", Permissions.CAMPAIGNS_UPDATE),
+            new Route("POST", "/v1/marketing/admin/event-imports/{importId}/start", Permissions.CAMPAIGNS_UPDATE),
+            new Route("GET", "/v1/marketing/admin/event-imports/{importId}", Permissions.CAMPAIGNS_READ),
+            new Route("GET", "/v1/marketing/admin/spend-imports/mappings", Permissions.CAMPAIGNS_READ),
+            new Route("POST", "/v1/marketing/admin/spend-imports/mappings", Permissions.CAMPAIGNS_UPDATE),
+            new Route("DELETE", "/v1/marketing/admin/spend-imports/mappings/{mappingId}", Permissions.CAMPAIGNS_UPDATE));
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -142,7 +161,8 @@ class AuthorizationMatrixTest {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(CampaignResource.class, ChannelResource.class, BudgetResource.class,
                 KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class, CampaignEventResource.class,
-                ReportScheduleResource.class)) {
+                ReportScheduleResource.class, IntegrationResource.class, SpendImportResource.class,
+                EventImportResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"

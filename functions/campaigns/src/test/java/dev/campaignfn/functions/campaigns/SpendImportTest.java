@@ -63,22 +63,22 @@ class SpendImportTest {
 
         ApiGateway.Response google = upload("google_ads", fixture("google_ads.csv"));
         assertEquals(201, google.status(), google::toString);
-        assertEquals(Map.of("imported", 3, "unchanged", 0, "corrected", 0, "rejected", 2, "skipped_lines", 2), google.json().getMap("data.counts"));
-        List<Map<String, Object>> rows = google.json().getList("data.rows");
+        assertEquals(Map.of("imported", 3, "unchanged", 0, "corrected", 0, "rejected", 2, "skipped_lines", 2), google.json().getMap("data.report.counts"));
+        List<Map<String, Object>> rows = google.json().getList("data.report.rows");
         assertEquals("rejected", rows.get(3).get("status"));
         assertTrue(((String) rows.get(3).get("reason")).contains("no mapping for campaign '555000111'"), rows.get(3)::toString);
         assertTrue(((String) rows.get(4).get("reason")).contains("USD"), "a row in another currency is refused, never converted");
         assertEquals("2221.66", spent(campaign), "1,234.56 + 987.10 + 0 (--)");
 
         ApiGateway.Response meta = upload("meta", fixture("meta.csv"));
-        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 1, "skipped_lines", 0), meta.json().getMap("data.counts"));
+        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 1, "skipped_lines", 0), meta.json().getMap("data.report.counts"));
         assertTrue(meta.body().contains("more than one day"));
         ApiGateway.Response linkedin = upload("linkedin", fixture("linkedin.csv"));
-        assertEquals(2, linkedin.json().getInt("data.counts.imported"), linkedin::toString);
+        assertEquals(2, linkedin.json().getInt("data.report.counts.imported"), linkedin::toString);
         ApiGateway.Response microsoft = upload("microsoft_ads", fixture("microsoft_ads.csv"));
-        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 0, "skipped_lines", 2), microsoft.json().getMap("data.counts"));
+        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 0, "skipped_lines", 2), microsoft.json().getMap("data.report.counts"));
         ApiGateway.Response generic = upload("generic", fixture("generic.csv").replace("{campaign}", campaign));
-        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 1, "skipped_lines", 0), generic.json().getMap("data.counts"));
+        assertEquals(Map.of("imported", 2, "unchanged", 0, "corrected", 0, "rejected", 1, "skipped_lines", 0), generic.json().getMap("data.report.counts"));
         // 2221.66 + 410.39 (Meta) + 155.25 (LinkedIn) + 89.10 (Microsoft) + 22.50 (generic)
         assertEquals("2898.90", spent(campaign));
         int written = entries(campaign);
@@ -88,7 +88,7 @@ class SpendImportTest {
                 { "linkedin", fixture("linkedin.csv") }, { "microsoft_ads", fixture("microsoft_ads.csv") },
                 { "generic", fixture("generic.csv").replace("{campaign}", campaign) } }) {
             ApiGateway.Response again = upload(file[0], file[1]);
-            assertEquals(0, again.json().getInt("data.counts.imported") + again.json().getInt("data.counts.corrected"), again::toString);
+            assertEquals(0, again.json().getInt("data.report.counts.imported") + again.json().getInt("data.report.counts.corrected"), again::toString);
         }
         assertEquals("2898.90", spent(campaign));
         assertEquals(written, entries(campaign));
@@ -96,18 +96,18 @@ class SpendImportTest {
         // Google Ads restates a day: one correcting entry for the difference, up and then down
         String restated = fixture("google_ads.csv").replace("987.10", "\"1,000.00\"");
         ApiGateway.Response corrected = upload("google_ads", restated);
-        assertEquals(1, corrected.json().getInt("data.counts.corrected"), corrected::toString);
-        assertEquals(2, corrected.json().getInt("data.counts.unchanged"));
+        assertEquals(1, corrected.json().getInt("data.report.counts.corrected"), corrected::toString);
+        assertEquals(2, corrected.json().getInt("data.report.counts.unchanged"));
         assertEquals("2911.80", spent(campaign));
         ApiGateway.Response back = upload("google_ads", fixture("google_ads.csv"));
-        assertEquals(1, back.json().getInt("data.counts.corrected"), back::toString);
+        assertEquals(1, back.json().getInt("data.report.counts.corrected"), back::toString);
         assertEquals("2898.90", spent(campaign));
         assertEquals(written + 2, entries(campaign), "two correcting entries, nothing rewritten");
 
         // the stored report reads back
         ApiGateway.Response stored = Api.analyst().get(IMPORTS + "/" + back.json().getString("data.id"));
         assertEquals(200, stored.status(), stored::toString);
-        assertEquals(1, stored.json().getInt("data.counts.corrected"));
+        assertEquals(1, stored.json().getInt("data.report.counts.corrected"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.campaignfn.export.ExportTable;
 import dev.campaignfn.export.ExportsConfig;
 import dev.campaignfn.export.TableWriter;
 import dev.campaignfn.http.Actors;
+import dev.campaignfn.http.BaseUrls;
 import dev.campaignfn.http.Envelope;
 import dev.campaignfn.http.Params;
 import dev.campaignfn.security.Permissions;
@@ -131,10 +132,9 @@ public class ExportResource {
         if (job.downloadUrl() == null || !job.downloadUrl().startsWith("/")) {
             return job;
         }
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
         return new ExportJobs.JobView(job.id(), job.report(), job.format(), job.status(), job.fileName(), job.sizeBytes(), job.rowCount(),
                 job.error(), job.attempts(), job.requestedBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.expiresAt(),
-                base + job.downloadUrl(), job.downloadUrlExpiresAt());
+                BaseUrls.absolute(uri, job.downloadUrl()), job.downloadUrlExpiresAt());
     }
 
     /** The bytes of a direct answer, refusing to grow past what such an answer may hold. */

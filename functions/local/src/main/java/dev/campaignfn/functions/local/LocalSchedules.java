@@ -11,6 +11,7 @@ import dev.campaignfn.automation.RulesJob;
 import dev.campaignfn.common.JobReport;
 import dev.campaignfn.export.ExportJobs;
 import dev.campaignfn.integration.EventForwarder;
+import dev.campaignfn.integration.ImportJobs;
 import dev.campaignfn.report.ScheduledReports;
 import dev.campaignfn.rollup.RollupFolder;
 import io.quarkus.scheduler.Scheduled;
@@ -50,6 +51,9 @@ public class LocalSchedules {
     @Inject
     EventForwarder forwarder;
 
+    @Inject
+    ImportJobs imports;
+
     @Scheduled(every = "${campaignfn.local.schedule.rules:60s}", delayed = "${campaignfn.local.schedule.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rules() {
@@ -66,6 +70,12 @@ public class LocalSchedules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void integrations() {
         log(forwarder.run());
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.imports:5s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void imports() {
+        log(imports.run(Integer.MAX_VALUE));
     }
 
     @Scheduled(every = "${campaignfn.local.schedule.maintenance:24h}", delayed = "${campaignfn.local.schedule.delay:5s}",

@@ -70,7 +70,8 @@ public class PixelResource {
             @Parameter(name = "utm_campaign", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "utm_term", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "utm_content", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "utm_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)) })
+            @Parameter(name = "utm_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "forwarding_consent", in = ParameterIn.QUERY, description = "false: store and count the hit, never forward it to the analytics integrations", schema = @Schema(type = SchemaType.BOOLEAN)) })
     public CompletionStage<Response> pixel(@Context UriInfo uri, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
         CompletionStage<String> outcome = limiter.secondsUntilAllowed(address) > 0
@@ -95,7 +96,8 @@ public class PixelResource {
         TrackEvent event = new TrackEvent(uuid(eventId), campaign, eventType, null, null, query.getFirst("audience_segment"),
                 query.getFirst("channel"), null, null, null, null, null, query.getFirst("session_id"), query.getFirst("user_id"),
                 null, null, null, null, query.getFirst("utm_source"), query.getFirst("utm_medium"), query.getFirst("utm_campaign"),
-                query.getFirst("utm_term"), query.getFirst("utm_content"), query.getFirst("utm_id"));
+                query.getFirst("utm_term"), query.getFirst("utm_content"), query.getFirst("utm_id"),
+                "false".equals(query.getFirst("forwarding_consent")) ? Boolean.FALSE : null);
         return tracking.ingest(event, new ClientContext(address, request.getHeader(HttpHeaders.USER_AGENT),
                 request.getHeader("Referer"), true, null)).thenApply(PixelResource::describe);
     }

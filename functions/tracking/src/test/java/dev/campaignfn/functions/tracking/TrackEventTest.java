@@ -133,6 +133,29 @@ class TrackEventTest {
         assertEquals("2001:db8:85a3::/48", rows.value("select ip_prefix from campaign_events where event_id = ?", v6));
     }
 
+    @Test
+    void anEventWithoutForwardingConsentIsStoredAndMarkedNotForwardable() {
+        UUID campaign = fixtures.active();
+        UUID withheld = UUID.randomUUID();
+        UUID given = UUID.randomUUID();
+        assertEquals("accepted", ApiGateway.anonymous().post(TRACK, """
+                {"event_id": "%s", "campaign_id": "%s", "event_type": "click", "forwarding_consent": false}
+                """.formatted(withheld, campaign)).json().getString("data.status"));
+        assertEquals("accepted", ApiGateway.anonymous().post(TRACK, """
+                {"event_id": "%s", "campaign_id": "%s", "event_type": "click"}
+                """.formatted(given, campaign)).json().getString("data.status"));
+        UUID pixel = UUID.randomUUID();
+        ApiGateway.anonymous().header("user-agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0")
+                .get("/v1/marketing/t.gif?campaign_id=" + campaign + "&event_id=" + pixel + "&forwarding_consent=false");
+        Rows rows = new Rows(dataSource);
+        assertEquals(false, rows.value("select forwardable from campaign_events where event_id = ?", withheld));
+        assertEquals(true, rows.value("select forwardable from campaign_events where event_id = ?", given));
+        assertEquals(false, rows.value("select forwardable from campaign_events where event_id = ?", pixel));
+        assertEquals(400, ApiGateway.anonymous().post(TRACK, """
+                {"campaign_id": "%s", "event_type": "click", "forwarding_consent": "no"}""".formatted(campaign)).status(),
+                "a wrong type is refused, not guessed");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
             "unknown event type|~{\"campaign_id\": \"ACTIVE\", \"event_type\": \"purchase\"}~|400|validation_failed|event_type",
