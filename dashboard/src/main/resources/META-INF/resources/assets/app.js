@@ -1074,6 +1074,52 @@ function renderSchedules(schedules, generation) {
   });
 }
 
+// ------------------------------------------------------------------------------------ integrations
+
+/** The analytics destinations events are forwarded to, with what their outbox holds; failed batches replayed from here. */
+async function renderIntegrations() {
+  const generation = page.generation;
+  view().innerHTML = `
+    <div class="view-head"><h1>Integrations</h1>
+      <p class="subtitle">Accepted events forwarded to GA4, Mixpanel, Amplitude and Segment, each once, by the integrations job.</p></div>
+    <section class="panel"><div class="table-box" data-testid="integrations">${loading('the integrations')}</div></section>`;
+  if (!can('settings.manage')) {
+    fill('[data-testid=integrations]', empty('Only those who may manage settings see the integrations.'));
+    return;
+  }
+  let integrations;
+  try {
+    integrations = await get(API + '/integrations');
+  } catch (error) {
+    if (current(generation)) fill('[data-testid=integrations]', failed('the integrations', error));
+    return;
+  }
+  if (!current(generation)) return;
+  fill('[data-testid=integrations]', integrations.length === 0 ? empty('No destination is set up: POST /integrations adds one.') : `<table>
+    <thead><tr><th>Destination</th><th>Platform</th><th class="n">Events sent</th><th class="n">Pending</th><th class="n">Failed</th>
+      <th class="n">Dead</th><th>Last sent</th><th>Last error</th><th></th></tr></thead>
+    <tbody>${integrations.map(i => {
+      const d = i.deliveries;
+      const stuck = d.events_failed + d.events_dead;
+      return `<tr data-integration-id="${esc(i.id)}">
+        <td>${esc(i.name)}${i.enabled ? '' : ' <small>(off)</small>'}</td><td>${esc(i.platform)}</td>
+        <td class="n" data-testid="events-sent">${num(d.events_sent)}</td><td class="n" data-testid="events-pending">${num(d.events_pending)}</td>
+        <td class="n" data-testid="events-failed">${num(d.events_failed)}</td><td class="n" data-testid="events-dead">${num(d.events_dead)}</td>
+        <td>${d.last_sent_at ? esc(time(d.last_sent_at)) : '–'}</td>
+        <td data-testid="last-error">${d.last_error ? `<small title="${esc(time(d.last_error_at))}">${esc(d.last_error)}</small>` : '–'}</td>
+        <td>${stuck > 0 ? `<button type="button" data-replay="${esc(i.id)}">Replay ${num(stuck)}</button>` : ''}</td></tr>`;
+    }).join('')}</tbody></table>`);
+  view().querySelectorAll('[data-replay]').forEach(button => button.addEventListener('click', async () => {
+    try {
+      const answer = await (await call('POST', `${API}/integrations/${button.dataset.replay}/replay`)).json();
+      notify(`${answer.data.replayed} batches queued again: the next run of the integrations job sends them.`, 'ok');
+      if (current(generation)) renderIntegrations();
+    } catch (error) {
+      notify('Could not replay: ' + error.message, 'error');
+    }
+  }));
+}
+
 async function route() {
   leave();
   if (!token()) {
@@ -1099,6 +1145,8 @@ async function route() {
     await renderCompare(params);
   } else if (parts[0] === 'reports') {
     await renderReports();
+  } else if (parts[0] === 'integrations') {
+    await renderIntegrations();
   } else {
     await renderDashboard(params);
   }

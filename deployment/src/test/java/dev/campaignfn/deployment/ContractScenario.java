@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,7 @@ final class ContractScenario {
     static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
     static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     static final String WEBHOOK_SECRET = "contract-webhook-secret-of-enough-length";
+    static final String SEGMENT_WRITE_KEY = "contract-segment-write-key";
 
     private final Stack stack;
     private final Instant base;
@@ -76,6 +78,8 @@ final class ContractScenario {
     private UUID pixel;
     private UUID scheduled;
     private UUID ending;
+    private String integration;
+    private String eventImport;
 
     /**
      * @param base the hour every date of the scenario is counted from: the same for both runs, so their answers can be compared
@@ -392,6 +396,41 @@ final class ContractScenario {
         ApiGateway.Response me = campaigns("me", analyst(), "GET", ADMIN_API + "/me", null);
         assertEquals("analyst@example.com", me.json().getString("data.subject"));
         assertFalse(me.json().getList("data.permissions").contains("campaigns.update"));
+        integrations();
+    }
+
+    /** A Segment destination for the sale (its events are forwarded by the integrations job), and the two imports. */
+    private void integrations() throws Exception {
+        ApiGateway.Response destination = campaigns("integration", operator(), "POST", ADMIN_API + "/integrations", """
+                {"name": "Segment", "platform": "segment", "settings": {}, "secrets": {"write_key": "%s"}, "campaign_ids": ["%s"]}"""
+                .formatted(SEGMENT_WRITE_KEY, sale));
+        assertEquals(201, destination.status(), destination::toString);
+        assertFalse(destination.body().contains(SEGMENT_WRITE_KEY), "a secret is never answered");
+        assertEquals(400, campaigns("integration without its key", operator(), "POST", ADMIN_API + "/integrations",
+                "{\"name\": \"x\", \"platform\": \"segment\", \"secrets\": {}}").status());
+        integration = destination.json().getString("data.id");
+
+        String day = LocalDate.ofInstant(base.minus(Duration.ofDays(2)), ZoneOffset.UTC).toString();
+        String csv = "date,campaign,channel,amount,currency\n" + day + "," + ending + ",email,12.50,EUR\n" + day + "," + ending + ",email,1.005,EUR\n";
+        ApiGateway.Response spend = campaigns("spend import", admin().header("content-type", "text/csv"), "POST",
+                ADMIN_API + "/spend-imports?platform=generic&file_name=contract.csv", csv);
+        assertEquals(201, spend.status(), spend::toString);
+        assertEquals(1, spend.json().getInt("data.report.counts.imported"), spend::toString);
+        assertEquals(1, spend.json().getInt("data.report.counts.rejected"), "more than 2 decimals");
+        ApiGateway.Response again = campaigns("spend import again", admin().header("content-type", "text/csv"), "POST",
+                ADMIN_API + "/spend-imports?platform=generic", csv);
+        assertEquals(1, again.json().getInt("data.report.counts.unchanged"), again::toString);
+
+        String ndjson = """
+                {"event_id": "%s", "campaign_id": "%s", "event_type": "click", "occurred_at": "%s", "channel": "email"}
+                {"event_id": "%s", "campaign_id": "%s", "event_type": "conversion", "occurred_at": "%s", "value": 30.00, "order_id": "C-1"}
+                {"campaign_id": "%s", "event_type": "view"}
+                """.formatted(UUID.nameUUIDFromBytes("contract-import-1".getBytes()), ending, base.minus(Duration.ofDays(3)),
+                UUID.nameUUIDFromBytes("contract-import-2".getBytes()), ending, base.minus(Duration.ofDays(3)).plusSeconds(60), ending);
+        ApiGateway.Response queued = campaigns("event import", admin().header("content-type", "application/x-ndjson"), "POST",
+                ADMIN_API + "/event-imports?format=ndjson&file_name=history.ndjson", ndjson);
+        assertEquals(202, queued.status(), queued::toString);
+        eventImport = queued.json().getString("data.id");
     }
 
     // --------------------------------------------------------------------------------------------------- tracking
@@ -530,6 +569,22 @@ final class ContractScenario {
         ApiGateway.Response acknowledged = campaigns("acknowledge", admin(), "POST",
                 ADMIN_API + "/alerts/" + alerts.json().getString("data[0].id") + "/acknowledge", null);
         assertEquals(200, acknowledged.status(), acknowledged::toString);
+
+        JsonNode forwarded = job("integrations", "integrations");
+        assertTrue(forwarded.path("outcome").path("batches_sent").asInt() >= 1, forwarded::toString);
+        List<WebhookReceiver.Delivery> batches = receiver.drain();
+        assertTrue(!batches.isEmpty() && batches.stream().allMatch(b -> b.path().equals("/v1/batch")), batches::toString);
+        assertTrue(batches.stream().allMatch(b -> b.body().contains("\"messageId\"") && b.body().contains(sale.toString())), batches::toString);
+        ApiGateway.Response figures = campaigns("integration figures", operator(), "GET", ADMIN_API + "/integrations/" + integration, null);
+        assertTrue(figures.json().getInt("data.deliveries.events_sent") > 0, figures::toString);
+        assertEquals(0, figures.json().getInt("data.deliveries.events_pending"), figures::toString);
+
+        JsonNode imported = job("imports", "imports");
+        assertEquals(1, imported.path("outcome").path("done").asInt(), imported::toString);
+        ApiGateway.Response history = campaigns("event import report", admin(), "GET", ADMIN_API + "/event-imports/" + eventImport, null);
+        assertEquals("done", history.json().getString("data.status"), history::toString);
+        assertEquals(2, history.json().getInt("data.report.accepted"), history::toString);
+        assertEquals(1, history.json().getInt("data.report.rejected"), "history says when it happened");
 
         JsonNode maintenance = job("maintenance", "maintenance");
         assertTrue(maintenance.path("outcome").has("partitions_created"), maintenance::toString);

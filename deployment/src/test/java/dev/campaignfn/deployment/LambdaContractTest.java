@@ -40,11 +40,13 @@ class LambdaContractTest extends RuntimeClientFixture {
     @BeforeAll
     static void webhook() throws Exception {
         receiver = new WebhookReceiver();
+        platformsUrl = receiver.baseUrl();
     }
 
     @AfterAll
     static void closeWebhook() {
         receiver.close();
+        platformsUrl = null;
     }
 
     /**

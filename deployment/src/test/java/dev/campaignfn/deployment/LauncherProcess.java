@@ -66,7 +66,7 @@ final class LauncherProcess implements AutoCloseable {
         env.put("CAMPAIGNFN_DATA_DIR", dataDirectory.toAbsolutePath().toString());
         env.put("CAMPAIGNFN_LOCAL_DB_PORT", String.valueOf(dbPort));
         // the exports schedule too: it runs export jobs and queues scheduled reports, both writes
-        for (String schedule : List.of("LIFECYCLE", "ROLLUP", "RULES", "ALERTS", "MAINTENANCE", "EXPORTS")) {
+        for (String schedule : List.of("LIFECYCLE", "ROLLUP", "RULES", "ALERTS", "MAINTENANCE", "EXPORTS", "INTEGRATIONS", "IMPORTS")) {
             env.put("CAMPAIGNFN_LOCAL_SCHEDULE_" + schedule, "off");
         }
         env.put("CAMPAIGNFN_TRACKING_RATE_LIMIT_REQUESTS_PER_SECOND", "0");

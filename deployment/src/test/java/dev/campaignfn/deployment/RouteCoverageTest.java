@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class RouteCoverageTest {
 
-    /** Served only by the local launcher (its token and demo data routes, its local export store). */
-    private static final List<String> LAUNCHER_ONLY = List.of("/local/", "/v1/marketing/exports/files/");
+    /** Served only by the local launcher (its token and demo data routes, its local export store's downloads and uploads). */
+    private static final List<String> LAUNCHER_ONLY = List.of("/local/", "/v1/marketing/exports/files/", "/v1/marketing/exports/uploads/");
 
     record Route(String method, String path, String function) {
 

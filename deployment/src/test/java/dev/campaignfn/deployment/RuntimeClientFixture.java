@@ -36,6 +36,8 @@ abstract class RuntimeClientFixture {
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(90);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     static EmbeddedPostgres postgres;
+    /** Where the functions' analytics integrations send to (a local receiver), when a test sets one. */
+    static String platformsUrl;
     static Path work;
 
     @BeforeAll
@@ -77,6 +79,12 @@ abstract class RuntimeClientFixture {
             env.put("CAMPAIGNFN_EXPORTS_LOCAL_DIR", dir.resolve("exports").toString());
             // one key for every function of the stack, as one deployment has: a URL the exports job signs, the exports function honours
             env.put("CAMPAIGNFN_EXPORTS_SIGNING_KEY", "contract-signing-key-" + database);
+            // the integrations' key, the same for every function of the stack (made from its name: a test key sealing test secrets)
+            env.put("CAMPAIGNFN_INTEGRATIONS_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(
+                    java.util.Arrays.copyOf(("contract-integrations-key-" + database).getBytes(java.nio.charset.StandardCharsets.UTF_8), 32)));
+            if (platformsUrl != null) {
+                env.put("CAMPAIGNFN_INTEGRATIONS_SEGMENT_URL", platformsUrl);
+            }
             if (handler != null) {
                 env.put("QUARKUS_LAMBDA_HANDLER", handler);
             }

@@ -8,7 +8,10 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** An alert webhook on this machine: keeps what each delivery sent (body, timestamp and signature headers) and accepts it. */
+/**
+ * An alert webhook on this machine, and a platform events are forwarded to: keeps what each delivery sent (path, body,
+ * timestamp and signature headers) and accepts it.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     record Delivery(String path, String body, String timestamp, String signature) {
@@ -35,6 +38,11 @@ final class WebhookReceiver implements AutoCloseable {
     /** The same for every run of the contract, so the webhook's URL is part of what two runs answer alike. */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts";
+    }
+
+    /** The receiver's root, where a platform's API is played (the integrations post to {@code /v1/batch} there). */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** What was delivered since the last call. */

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * One event as a site, an e-mail or a server sends it: seed 004's track_campaign_event fields plus
  * {@code event_id} (the client's UUID, for idempotency), {@code occurred_at}, conversion fields and UTM, and
  * {@code forwarding_consent} (false: store and count it, never forward it to the analytics integrations).
  * Nothing here is trusted: {@link EventNormalizer} checks every field.
  */
+// read by reflection outside the REST layer too: the imports job binds imported lines to it
+@RegisterForReflection
 public record TrackEvent(
         UUID eventId,
         UUID campaignId,

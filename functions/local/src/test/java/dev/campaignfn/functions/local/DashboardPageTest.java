@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,9 @@ import jakarta.inject.Inject;
 class DashboardPageTest {
 
     private static final String API = "/v1/marketing/admin";
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     BudgetAlerts budgetAlerts;
@@ -275,6 +280,47 @@ class DashboardPageTest {
         page.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=report-schedules] table, [data-testid=report-schedules] [data-state=empty]"))
                 .isEmpty());
         assertFalse(page.present("[data-testid=report-form]"), "an analyst reads the schedules and is offered no form");
+    }
+
+    @Test
+    void integrationsShowTheirDeliveryFiguresAndFailedBatchesAreReplayedFromThePage() throws Exception {
+        String token = page.signIn("super_admin");
+        UUID id = UUID.randomUUID();
+        String name = "GA4 " + id;
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into integrations (id, name, platform, settings, secrets, cursor_event_id, created_by, created_at, updated_at)
+                values (?, ?, 'ga4', '{"measurement_id": "G-PAGE1234"}', 'v1:not-read-by-the-page', 0, 'test', now(), now())""")) {
+            insert.setObject(1, id);
+            insert.setString(2, name);
+            insert.executeUpdate();
+        }
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into forward_batches (integration_id, body, event_count, status, attempts, next_attempt_at, last_attempt_at,
+                                             last_status, last_error, created_at, sent_at)
+                values (?, '{}', 12, 'sent', 1, now(), now(), 204, null, now(), now()),
+                       (?, '{}', 3, 'failed', 1, now(), now(), 400, 'the platform answered 400: invalid event name', now(), null)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, id);
+            insert.executeUpdate();
+        }
+        page.open("/#/integrations");
+        String row = "[data-testid=integrations] tr[data-integration-id='" + id + "']";
+        page.wait.until(d -> page.present(row));
+        assertEquals("12", page.text(row + " [data-testid=events-sent]"));
+        assertEquals("3", page.text(row + " [data-testid=events-failed]"));
+        assertTrue(page.text(row + " [data-testid=last-error]").contains("invalid event name"));
+        page.screenshots("integrations");
+        page.find(row + " [data-replay]").click();
+        page.wait.until(d -> page.present(row) && page.text(row + " [data-testid=events-pending]").equals("3"));
+        assertEquals(3, given().auth().oauth2(token).get(API + "/integrations/" + id).then().statusCode(200).extract()
+                .jsonPath().getInt("data.deliveries.events_pending"));
+
+        page.find("[data-action=sign-out]").click();
+        page.signIn("marketing_admin");
+        page.open("/#/integrations");
+        page.wait.until(d -> page.present("[data-testid=integrations] [data-state=empty]"));
+        assertFalse(page.present(row), "only those who may manage settings see the destinations");
+        given().auth().oauth2(token).delete(API + "/integrations/" + id).then().statusCode(204);
     }
 
     @Test
