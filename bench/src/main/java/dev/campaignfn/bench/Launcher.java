@@ -26,7 +26,8 @@ final class Launcher implements AutoCloseable {
     private final Settings settings;
 
     /** How to start it: the same settings start it again on the same data (a restart). */
-    record Settings(Path jar, int port, int dbPort, String databaseUrl, Path log, Path dataDir, List<String> jvmOptions) {
+    record Settings(Path jar, int port, int dbPort, String databaseUrl, Path log, Path dataDir, List<String> jvmOptions,
+            java.util.Map<String, String> environment) {
     }
 
     private Launcher(Process process, String base, Settings settings) {
@@ -42,8 +43,15 @@ final class Launcher implements AutoCloseable {
 
     /** The same, with JVM options for the launcher (a heap limit, say). */
     static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log, List<String> jvmOptions) throws Exception {
+        return start(jar, port, dbPort, databaseUrl, log, jvmOptions, java.util.Map.of());
+    }
+
+    /** The same, with more environment for the launcher (its configuration). */
+    static Launcher start(Path jar, int port, int dbPort, String databaseUrl, Path log, List<String> jvmOptions,
+            java.util.Map<String, String> environment) throws Exception {
         Files.deleteIfExists(log);
-        return start(new Settings(jar, port, dbPort, databaseUrl, log, Files.createTempDirectory("campaignfn-bench"), jvmOptions));
+        return start(new Settings(jar, port, dbPort, databaseUrl, log, Files.createTempDirectory("campaignfn-bench"), jvmOptions,
+                environment));
     }
 
     /** Stops this launcher (and its embedded database) and starts it again on the same data. */
@@ -76,6 +84,7 @@ final class Launcher implements AutoCloseable {
         if (databaseUrl != null) {
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl);
         }
+        builder.environment().putAll(settings.environment());
         Launcher launcher = new Launcher(builder.start(), "http://127.0.0.1:" + port, settings);
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.StringJoiner;
  * Issue 3's benchmark, one run on one machine: (a) raw PostgreSQL INSERT rates into the events table
  * at 8 connections, single rows and 100-row statements (the baseline, with pgbench); (b) POST
  * /track-event at 8 concurrent clients, events/s and p50/p99 (wrk); (c) POST /track-events with
- * batches of 500 (wrk); (d) the launcher's peak RSS. Rounds alternate baseline and API so both see
+ * batches of 500 (wrk); (d) the launcher's peak RSS; with {@code --forward true}, (e) every stored event forwarded once to a
+ * Segment destination played by a local sink, the integrations job running every second during the measurements. Rounds alternate baseline and API so both see
  * the same machine; the table reports medians over rounds and the ratios of those medians. Every
  * event the API accepted is checked to be in the database.
  */
@@ -44,7 +46,15 @@ public final class TrackingBench {
                 : new Tools.Database("127.0.0.1", dbPort, "postgres", "postgres", "postgres");
         Files.createDirectories(out);
 
-        try (Launcher launcher = Launcher.start(jar, port, dbPort, databaseUrl, out.resolve("tracking-launcher.log"));
+        // --forward true: every accepted event is also forwarded to a Segment destination (a local sink) while measured
+        boolean forward = Boolean.parseBoolean(o.getOrDefault("forward", "false"));
+        Map<String, String> environment = new HashMap<>();
+        SegmentSink sink = forward ? SegmentSink.start() : null;
+        if (forward) {
+            environment.put("CAMPAIGNFN_INTEGRATIONS_SEGMENT_URL", sink.url());
+            environment.put("CAMPAIGNFN_LOCAL_SCHEDULE_INTEGRATIONS", "1s");
+        }
+        try (Launcher launcher = Launcher.start(jar, port, dbPort, databaseUrl, out.resolve("tracking-launcher.log"), List.of(), environment);
                 Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             String token = launcher.token("super_admin");
             String campaign = launcher.post("/v1/marketing/admin/campaigns", token, """
@@ -53,6 +63,11 @@ public final class TrackingBench {
                     """.formatted(Instant.now().minusSeconds(86_400), Instant.now().plusSeconds(86_400 * 30)))
                     .path("data").path("id").asText();
             launcher.post("/v1/marketing/admin/campaigns/" + campaign + "/launch", token, null);
+            if (forward) {
+                launcher.post("/v1/marketing/admin/integrations", token, """
+                        {"name": "Benchmark sink", "platform": "segment", "secrets": {"write_key": "bench"}, "campaign_ids": ["%s"]}
+                        """.formatted(campaign));
+            }
             Path single = pgbenchScript(out, "raw-1.sql", campaign, 1);
             Path hundred = pgbenchScript(out, "raw-100.sql", campaign, 100);
             Path eventScript = Path.of("bench/wrk/track-event.lua");
@@ -86,8 +101,15 @@ public final class TrackingBench {
                         a100.get(round - 1), c.get(round - 1));
             }
             String table = report(clients, seconds, rounds, a1, a100, b, c, p50, p99, launcher.peakRssMib());
+            if (forward) {
+                table += sink.awaitAll(forwardable(sql, campaign), Duration.ofMinutes(10));
+            }
             System.out.println(table);
             Files.writeString(out.resolve("tracking-" + LocalDate.now() + ".md"), table);
+        } finally {
+            if (sink != null) {
+                sink.close();
+            }
         }
     }
 
@@ -104,7 +126,16 @@ public final class TrackingBench {
     }
 
     private static long stored(Connection sql, String campaign) throws Exception {
-        try (PreparedStatement count = sql.prepareStatement("select count(*) from campaign_events where campaign_id = ?::uuid")) {
+        return stored(sql, campaign, "");
+    }
+
+    /** The events the forwarder is to send (the baseline's rows are not). */
+    private static long forwardable(Connection sql, String campaign) throws Exception {
+        return stored(sql, campaign, " and forwardable");
+    }
+
+    private static long stored(Connection sql, String campaign, String condition) throws Exception {
+        try (PreparedStatement count = sql.prepareStatement("select count(*) from campaign_events where campaign_id = ?::uuid" + condition)) {
             count.setString(1, campaign);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -113,16 +144,19 @@ public final class TrackingBench {
         }
     }
 
-    /** A plain multi-row INSERT of the same columns the API stores. */
+    /**
+     * A plain multi-row INSERT of the same columns the API stores. Its rows are not forwardable: they bypass the event
+     * fence the forwarder reads behind, and are the baseline, not events.
+     */
     private static Path pgbenchScript(Path dir, String name, String campaign, int rows) throws Exception {
         StringJoiner values = new StringJoiner(", ");
         for (int i = 0; i < rows; i++) {
             values.add("(gen_random_uuid(), '" + campaign + "', 'impression', now(), now(), 'email', 'returning', 'desktop', 's-42', '"
-                    + USER_AGENT + "', false)");
+                    + USER_AGENT + "', false, false)");
         }
         Path script = dir.resolve(name);
         Files.writeString(script, "insert into campaign_events (event_id, campaign_id, event_type, occurred_at, received_at, channel,"
-                + " audience_segment, device_type, session_id, user_agent, is_bot) values " + values + ";\n");
+                + " audience_segment, device_type, session_id, user_agent, is_bot, forwardable) values " + values + ";\n");
         return script;
     }
 
