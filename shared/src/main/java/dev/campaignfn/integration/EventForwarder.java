@@ -55,12 +55,17 @@ public class EventForwarder {
 
     private static final Logger LOG = Logger.getLogger(EventForwarder.class);
 
-    /** Events read per query while queueing. */
+    /** Events read per query (and transaction) while queueing. */
     static final int CHUNK = 5000;
+    /** Chunks one destination queues per run: 100,000 events. */
+    static final int CHUNKS_PER_RUN = 20;
+    /** How long a run keeps sending due batches before it leaves the rest to the next. */
+    static final Duration SENDING_TIME = Duration.ofSeconds(60);
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     static final int ERROR_TEXT = 1000;
-    static final int BATCHES_PER_RUN = 500;
+    /** Batches claimed at once. */
+    static final int CLAIM_SIZE = 500;
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -88,11 +93,25 @@ public class EventForwarder {
         outcome.put("events_queued", queued.events());
         outcome.put("batches_queued", queued.batches());
         outcome.put("events_skipped", queued.skipped());
-        Sent sent = deliverDue(BATCHES_PER_RUN);
-        outcome.put("batches_sent", sent.sent());
-        outcome.put("batches_retrying", sent.retrying());
-        outcome.put("batches_failed", sent.failed());
-        outcome.put("batches_dead", sent.dead());
+        // rounds of claims until nothing is due or the run's sending time is up (a dead platform's batches wait for their
+        // retry time, so they are not claimed again in the same run)
+        int sent = 0;
+        int retrying = 0;
+        int failed = 0;
+        int dead = 0;
+        Instant until = clock.instant().plus(SENDING_TIME);
+        Sent round;
+        do {
+            round = deliverDue(CLAIM_SIZE);
+            sent += round.sent();
+            retrying += round.retrying();
+            failed += round.failed();
+            dead += round.dead();
+        } while (round.sent() + round.retrying() + round.failed() + round.dead() == CLAIM_SIZE && clock.instant().isBefore(until));
+        outcome.put("batches_sent", sent);
+        outcome.put("batches_retrying", retrying);
+        outcome.put("batches_failed", failed);
+        outcome.put("batches_dead", dead);
         return new JobReport("integrations", started, clock.instant(), outcome);
     }
 
@@ -133,7 +152,29 @@ public class EventForwarder {
         return new Queued(events, batches, skipped);
     }
 
+    /**
+     * Queues one destination's settled events, a chunk per transaction (the destination's row locked, the batches
+     * inserted, the cursor moved, committed), at most {@link #CHUNKS_PER_RUN} chunks: a backlog is worked off over
+     * several runs in short transactions and bounded memory.
+     */
     private Queued queue(Connection connection, UUID id, long settled) throws SQLException {
+        int events = 0;
+        int batches = 0;
+        int skipped = 0;
+        for (int chunk = 0; chunk < CHUNKS_PER_RUN; chunk++) {
+            Queued q = queueChunk(connection, id, settled);
+            if (q == null) {
+                break;
+            }
+            events += q.events();
+            batches += q.batches();
+            skipped += q.skipped();
+        }
+        return new Queued(events, batches, skipped);
+    }
+
+    /** One chunk of one destination's events queued and its cursor moved, in one transaction; null when nothing was left. */
+    private Queued queueChunk(Connection connection, UUID id, long settled) throws SQLException {
         connection.setAutoCommit(false);
         try {
             Destination destination;
@@ -145,9 +186,9 @@ public class EventForwarder {
                      where id = ? and enabled for update skip locked""")) {
                 lock.setObject(1, id);
                 try (ResultSet row = lock.executeQuery()) {
-                    if (!row.next()) {
+                    if (!row.next() || row.getLong(2) >= settled) {
                         connection.rollback();
-                        return new Queued(0, 0, 0);
+                        return null;
                     }
                     destination = Destinations.of(WireEnum.parse(IntegrationPlatform.class, row.getString(1), "platform"));
                     cursor = row.getLong(2);
@@ -156,33 +197,24 @@ public class EventForwarder {
                 }
             }
             Instant now = clock.instant();
-            int events = 0;
-            int batches = 0;
-            int skipped = 0;
-            while (cursor < settled) {
-                List<ForwardEvent> read = read(connection, cursor, settled, campaigns, bots);
-                List<ForwardEvent> accepted = new ArrayList<>();
-                for (ForwardEvent event : read) {
-                    if (destination.refuses(event, now) == null) {
-                        accepted.add(event);
-                    } else {
-                        skipped++;
-                    }
+            List<ForwardEvent> read = read(connection, cursor, settled, campaigns, bots);
+            List<ForwardEvent> accepted = new ArrayList<>();
+            for (ForwardEvent event : read) {
+                if (destination.refuses(event, now) == null) {
+                    accepted.add(event);
                 }
-                for (Destination.Batch batch : destination.batches(accepted)) {
-                    insert(connection, id, batch, now);
-                    batches++;
-                }
-                events += accepted.size();
-                cursor = read.size() == CHUNK ? read.get(read.size() - 1).id() : settled;
+            }
+            List<Destination.Batch> batches = destination.batches(accepted);
+            for (Destination.Batch batch : batches) {
+                insert(connection, id, batch, now);
             }
             try (PreparedStatement move = connection.prepareStatement("update integrations set cursor_event_id = ? where id = ?")) {
-                move.setLong(1, cursor);
+                move.setLong(1, read.size() == CHUNK ? read.get(read.size() - 1).id() : settled);
                 move.setObject(2, id);
                 move.executeUpdate();
             }
             connection.commit();
-            return new Queued(events, batches, skipped);
+            return new Queued(accepted.size(), batches.size(), read.size() - accepted.size());
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -197,7 +197,7 @@ public class SpendImports {
             day.rows.add(row);
         }
         for (Day day : days.values()) {
-            RowOutcome recorded = record(platform, day, importId, fileName, actor, now);
+            Recorded recorded = record(platform, day, fileName, actor, now);
             for (SpendLayout.Row row : day.rows) {
                 outcomes.add(new RowOutcome(row.line(), recorded.status(), day.campaign.id, day.channel, day.date, row.amount(), row.currency(),
                         recorded.entryId(), recorded.reason()));
@@ -245,7 +245,13 @@ public class SpendImports {
         return null;
     }
 
-    private RowOutcome record(SpendImportPlatform platform, Day day, UUID importId, String fileName, Actor actor, Instant now) {
+    /** What became of one day: its status, the ledger entry that holds it, and for a correction what changed. */
+    private record Recorded(String status, UUID entryId, String reason) {
+    }
+
+    private Recorded record(SpendImportPlatform platform, Day day, String fileName, Actor actor, Instant now) {
+        // the campaign's row lock first, as every change to its money takes it: two imports of the same day queue here
+        Campaign.requireForUpdate(day.campaign.id);
         String channelKey = day.channel == null ? "" : day.channel;
         @SuppressWarnings("unchecked")
         List<Object[]> earlier = em.createNativeQuery("""
@@ -257,7 +263,7 @@ public class SpendImports {
         int revision = earlier.isEmpty() ? 0 : ((Number) earlier.get(0)[1]).intValue();
         UUID lastEntry = earlier.isEmpty() || earlier.get(0)[2] == null ? null : UUID.fromString((String) earlier.get(0)[2]);
         if (before != null && before.compareTo(day.amount) == 0) {
-            return new RowOutcome(0, UNCHANGED, null, null, null, null, null, lastEntry, null);
+            return new Recorded(UNCHANGED, lastEntry, null);
         }
         BigDecimal delta = before == null ? day.amount : day.amount.subtract(before);
         UUID entryId = lastEntry;
@@ -279,8 +285,7 @@ public class SpendImports {
                 .setParameter(1, platform.wire()).setParameter(2, day.campaign.id).setParameter(3, channelKey).setParameter(4, day.date)
                 .setParameter(5, day.amount).setParameter(6, day.campaign.currency).setParameter(7, revision + 1).setParameter(8, entryId)
                 .setParameter(9, now).executeUpdate();
-        return new RowOutcome(0, before == null ? IMPORTED : CORRECTED, null, null, null, null, null, entryId,
-                before == null ? null : "was " + before + ", now " + day.amount);
+        return new Recorded(before == null ? IMPORTED : CORRECTED, entryId, before == null ? null : "was " + before + ", now " + day.amount);
     }
 
     private static boolean isUuid(String text) {

@@ -246,6 +246,19 @@ class IntegrationsTest {
     }
 
     @Test
+    void aBacklogLargerThanAChunkIsQueuedInChunksAndArrivesOnce() {
+        String campaign = Api.launched("Backlog", "1000.00", "email");
+        integration("Segment only", "segment", "{}", "{\"write_key\": \"seg-key-2\"}", "[\"" + campaign + "\"]");
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            expected.addAll(ingest(campaign, 500));
+        }
+        forwardUntilSettled();
+        assertEquals(expected, platforms.accepted(FakePlatforms.SEGMENT).keySet(), "12,500 events over three chunks, each once");
+        assertTrue(platforms.requests(FakePlatforms.SEGMENT).size() > 1, "batches kept within Segment's 500 KB");
+    }
+
+    @Test
     void secretsAreNeverAnsweredAndBadDestinationsAreRefused() {
         String campaign = Api.launched("Secret keeping", "1000.00", "email");
         String id = everyPlatform(campaign).get(0);
