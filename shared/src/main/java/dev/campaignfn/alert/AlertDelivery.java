@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import dev.campaignfn.common.Backoff;
 import dev.campaignfn.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,6 @@ public class AlertDelivery {
     public static final int MAX_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -84,18 +84,13 @@ public class AlertDelivery {
                 failed++;
             } else {
                 update("update alert_deliveries set next_attempt_at = ?, last_error = ? where id = ?",
-                        Timestamp.from(clock.instant().plus(backoff(due.attempts()))), error, due.id());
+                        Timestamp.from(clock.instant().plus(Backoff.after(due.attempts()))), error, due.id());
                 retrying++;
             }
         }
         return new Outcome(delivered, retrying, failed);
     }
 
-    /** 1, 2, 4, ... minutes, at most an hour. */
-    static Duration backoff(int attempts) {
-        Duration wait = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
 
     private List<Due> claim(int max) {
         Instant now = clock.instant();

@@ -3,6 +3,8 @@ package dev.campaignfn.common;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -63,5 +65,10 @@ public final class Jdbc {
             return e.getMessage() != null && e.getMessage().startsWith("Acquisition timeout");
         }
         return state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.startsWith("53");
+    }
+
+    /** A nullable timestamp column as an instant. */
+    public static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.campaignfn.common.EventFence;
+import dev.campaignfn.common.Backoff;
 import dev.campaignfn.common.Jdbc;
 import dev.campaignfn.common.JobReport;
 import dev.campaignfn.common.WireEnum;
@@ -62,7 +63,6 @@ public class EventForwarder {
     /** How long a run keeps sending due batches before it leaves the rest to the next. */
     static final Duration SENDING_TIME = Duration.ofSeconds(60);
     static final Duration LEASE = Duration.ofMinutes(5);
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
     static final int ERROR_TEXT = 1000;
     /** Batches claimed at once. */
     static final int CLAIM_SIZE = 500;
@@ -327,7 +327,7 @@ public class EventForwarder {
                                 answer.error());
                         dead++;
                     } else {
-                        Instant retryAt = answer.retryAt() != null ? answer.retryAt() : now.plus(backoff(due.attempts()));
+                        Instant retryAt = answer.retryAt() != null ? answer.retryAt() : now.plus(Backoff.after(due.attempts()));
                         update("update forward_batches set next_attempt_at = ?, last_status = ?, last_error = ? where id = ?",
                                 Timestamp.from(retryAt), answer.httpStatus(), answer.error(), due.id());
                         resting.put(due.integration(), retryAt);
@@ -339,11 +339,6 @@ public class EventForwarder {
         return new Sent(sent, retrying, failed, dead);
     }
 
-    /** 1, 2, 4, ... minutes, at most an hour. */
-    static Duration backoff(int attempts) {
-        Duration wait = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
 
     private List<Due> claim(int max) {
         Instant now = clock.instant();
@@ -409,7 +404,7 @@ public class EventForwarder {
         }
         try {
             long seconds = Long.parseLong(value.trim());
-            return clock.instant().plusSeconds(Math.max(0, Math.min(seconds, MAX_BACKOFF.toSeconds())));
+            return clock.instant().plusSeconds(Math.max(0, Math.min(seconds, Backoff.MAX.toSeconds())));
         } catch (NumberFormatException notSeconds) {
             try {
                 return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

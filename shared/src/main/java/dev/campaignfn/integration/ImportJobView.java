@@ -16,5 +16,10 @@ public record ImportJobView<R>(UUID id, String kind, String layout, String fileN
 
     /** An import waiting for its file, and where to put it. */
     public record Slot<R>(ImportJobView<R> importJob, Upload upload) {
+
+        /** The same slot with the upload URL as the caller must use it (a local store answers a path). */
+        public Slot<R> withUrl(java.util.function.UnaryOperator<String> resolve) {
+            return new Slot<>(importJob, new Upload(resolve.apply(upload.url()), upload.method(), upload.contentType(), upload.expiresAt()));
+        }
     }
 }

@@ -155,8 +155,8 @@ public class ImportJobs {
             }
         }
         return new ImportJobView<>(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getInt(6), parsed, row.getString(8), row.getString(9), instant(row.getTimestamp(10)), instant(row.getTimestamp(11)),
-                instant(row.getTimestamp(12)));
+                row.getInt(6), parsed, row.getString(8), row.getString(9), Jdbc.instant(row.getTimestamp(10)), Jdbc.instant(row.getTimestamp(11)),
+                Jdbc.instant(row.getTimestamp(12)));
     }
 
     // ------------------------------------------------------------------------------------------ the job
@@ -300,7 +300,4 @@ public class ImportJobs {
         }
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

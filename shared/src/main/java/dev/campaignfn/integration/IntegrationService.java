@@ -121,8 +121,8 @@ public class IntegrationService {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     batches.add(new IntegrationView.Batch(row.getLong(1), row.getString(2), row.getInt(3), row.getInt(4),
-                            (Integer) row.getObject(5), row.getString(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8)),
-                            "pending".equals(row.getString(2)) ? instant(row.getTimestamp(9)) : null, instant(row.getTimestamp(10))));
+                            (Integer) row.getObject(5), row.getString(6), Jdbc.instant(row.getTimestamp(7)), Jdbc.instant(row.getTimestamp(8)),
+                            "pending".equals(row.getString(2)) ? Jdbc.instant(row.getTimestamp(9)) : null, Jdbc.instant(row.getTimestamp(10))));
                 }
             }
         } catch (SQLException e) {
@@ -204,8 +204,8 @@ public class IntegrationService {
                 select.setObject(2, id);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        last.put(row.getObject(1, UUID.class), new Object[] { row.getString(2), instant(row.getTimestamp(3)),
-                                instant(row.getTimestamp(4)) });
+                        last.put(row.getObject(1, UUID.class), new Object[] { row.getString(2), Jdbc.instant(row.getTimestamp(3)),
+                                Jdbc.instant(row.getTimestamp(4)) });
                     }
                 }
             }
@@ -221,7 +221,4 @@ public class IntegrationService {
         return figures;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -135,7 +135,7 @@ public class CampaignDirectory {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     loaded.put(id, new CampaignInfo(id, new CampaignStatus.DbConverter().convertToEntityAttribute(rows.getString(2)),
-                            rows.getString(3), rows.getString(4), instant(rows.getTimestamp(5)), instant(rows.getTimestamp(6))));
+                            rows.getString(3), rows.getString(4), Jdbc.instant(rows.getTimestamp(5)), Jdbc.instant(rows.getTimestamp(6))));
                 }
             }
         } catch (SQLException e) {
@@ -144,7 +144,4 @@ public class CampaignDirectory {
         return loaded;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -82,10 +82,9 @@ public class EventImportResource {
     @Operation(operationId = "createEventUpload", summary = "A large events file: an import awaiting its file, and the presigned URL to PUT it to")
     @APIResponse(responseCode = "201", description = "The import and its upload URL")
     public RestResponse<Envelope<ImportJobView.Slot<EventImports.Report>>> upload(EventImports.UploadCommand command) {
-        ImportJobView.Slot<EventImports.Report> slot = jobs.awaitEventUpload(command, Actors.of(identity));
-        ImportJobView.Upload upload = slot.upload();
-        return Responses.created(BASE + slot.importJob().id(), new ImportJobView.Slot<>(slot.importJob(),
-                new ImportJobView.Upload(BaseUrls.absolute(uri, upload.url()), upload.method(), upload.contentType(), upload.expiresAt())), null);
+        ImportJobView.Slot<EventImports.Report> slot = jobs.awaitEventUpload(command, Actors.of(identity))
+                .withUrl(url -> BaseUrls.absolute(uri, url));
+        return Responses.created(BASE + slot.importJob().id(), slot, null);
     }
 
     @POST

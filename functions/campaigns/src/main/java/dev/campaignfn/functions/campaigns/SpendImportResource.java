@@ -84,10 +84,9 @@ public class SpendImportResource {
     @Operation(operationId = "createSpendUpload", summary = "A large spend file: an import awaiting its file, and the presigned URL to PUT it to")
     @APIResponse(responseCode = "201", description = "The import and its upload URL")
     public RestResponse<Envelope<ImportJobView.Slot<SpendImports.Report>>> upload(SpendImports.UploadCommand command) {
-        ImportJobView.Slot<SpendImports.Report> slot = jobs.awaitSpendUpload(command, Actors.of(identity));
-        ImportJobView.Upload upload = slot.upload();
-        return Responses.created(BASE + slot.importJob().id(), new ImportJobView.Slot<>(slot.importJob(),
-                new ImportJobView.Upload(BaseUrls.absolute(uri, upload.url()), upload.method(), upload.contentType(), upload.expiresAt())), null);
+        ImportJobView.Slot<SpendImports.Report> slot = jobs.awaitSpendUpload(command, Actors.of(identity))
+                .withUrl(url -> BaseUrls.absolute(uri, url));
+        return Responses.created(BASE + slot.importJob().id(), slot, null);
     }
 
     @POST
