@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.campaignfn.common.Violations;
 import dev.campaignfn.tracking.EventType;
@@ -29,6 +30,16 @@ public final class AmplitudeDestination implements Destination {
     @Override
     public IntegrationPlatform platform() {
         return IntegrationPlatform.AMPLITUDE;
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of("region");
+    }
+
+    @Override
+    public Set<String> secretNames() {
+        return Set.of("api_key");
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,20 @@ public interface Destination {
 
     /** The settings and secrets this platform needs, each broken rule named. */
     void check(Map<String, String> settings, Map<String, String> secrets, Violations violations);
+
+    /** The settings this platform knows: any other is refused, so a misspelt one is not silently ignored. */
+    Set<String> settingNames();
+
+    /** The secrets this platform knows. */
+    Set<String> secretNames();
+
+    /** Names the settings and secrets the platform does not know. */
+    static void checkNames(Destination destination, Map<String, String> settings, Map<String, String> secrets, Violations violations) {
+        settings.keySet().stream().filter(k -> !destination.settingNames().contains(k)).sorted().forEach(k -> violations.add("settings." + k,
+                "is not a " + destination.platform().wire() + " setting (known: " + new TreeSet<>(destination.settingNames()) + ")"));
+        secrets.keySet().stream().filter(k -> !destination.secretNames().contains(k)).sorted().forEach(k -> violations.add("secrets." + k,
+                "is not a " + destination.platform().wire() + " secret (known: " + new TreeSet<>(destination.secretNames()) + ")"));
+    }
 
     /** Why the platform would not take this event (null: it would). */
     default String refuses(ForwardEvent event, Instant now) {

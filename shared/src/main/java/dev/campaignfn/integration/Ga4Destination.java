@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.campaignfn.common.Violations;
@@ -35,6 +36,16 @@ public final class Ga4Destination implements Destination {
     @Override
     public IntegrationPlatform platform() {
         return IntegrationPlatform.GA4;
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of("measurement_id", "region");
+    }
+
+    @Override
+    public Set<String> secretNames() {
+        return Set.of("api_secret");
     }
 
     @Override

@@ -153,7 +153,9 @@ public class IntegrationService {
     private static void check(IntegrationCommand command, Map<String, String> secrets) {
         Violations violations = new Violations();
         Map<String, String> settings = command.settings() == null ? Map.of() : command.settings();
-        Destinations.of(command.platform()).check(settings, secrets, violations);
+        Destination destination = Destinations.of(command.platform());
+        Destination.checkNames(destination, settings, secrets, violations);
+        destination.check(settings, secrets, violations);
         if (command.campaignIds() != null) {
             for (UUID campaignId : command.campaignIds()) {
                 violations.check(Campaign.findById(campaignId) != null, "campaign_ids", "no campaign " + campaignId);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.campaignfn.common.Violations;
 
@@ -27,6 +28,16 @@ public final class MixpanelDestination implements Destination {
     @Override
     public IntegrationPlatform platform() {
         return IntegrationPlatform.MIXPANEL;
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of("project_id", "region");
+    }
+
+    @Override
+    public Set<String> secretNames() {
+        return Set.of("service_account_username", "service_account_secret", "api_secret");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.campaignfn.common.Violations;
 
@@ -25,6 +26,16 @@ public final class SegmentDestination implements Destination {
     @Override
     public IntegrationPlatform platform() {
         return IntegrationPlatform.SEGMENT;
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of("region");
+    }
+
+    @Override
+    public Set<String> secretNames() {
+        return Set.of("write_key");
     }
 
     @Override

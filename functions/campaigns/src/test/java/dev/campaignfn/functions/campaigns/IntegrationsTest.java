@@ -275,6 +275,10 @@ class IntegrationsTest {
         String body = bad.body();
         assertTrue(body.contains("settings.measurement_id") && body.contains("secrets.api_secret") && body.contains("campaign_ids"), body);
         assertEquals(400, Api.superAdmin().post(INTEGRATIONS, "{\"name\": \"x\", \"platform\": \"matomo\"}").status());
+        ApiGateway.Response misspelt = Api.superAdmin().post(INTEGRATIONS, """
+                {"name": "Typo", "platform": "segment", "settings": {"regoin": "eu"}, "secrets": {"write_key": "k", "writekey": "k"}}""");
+        assertEquals(400, misspelt.status(), misspelt::toString);
+        assertTrue(misspelt.body().contains("settings.regoin") && misspelt.body().contains("secrets.writekey"), misspelt::toString);
         assertEquals(403, Api.analyst().get(INTEGRATIONS).status());
         assertEquals(403, Api.admin().post(INTEGRATIONS + "/" + id + "/replay", null).status());
         assertEquals(404, Api.superAdmin().get(INTEGRATIONS + "/" + UUID.randomUUID()).status());
