@@ -3,6 +3,7 @@ package dev.campaignfn.integration;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class AmplitudeDestination implements Destination {
     }
 
     @Override
-    public List<Batch> batches(List<ForwardEvent> events) {
+    public List<Batch> batches(List<ForwardEvent> events, Instant now) {
         List<String> items = new ArrayList<>();
         for (ForwardEvent e : events) {
             Map<String, Object> event = new LinkedHashMap<>();

@@ -43,13 +43,11 @@ public interface Destination {
                 "is not a " + destination.platform().wire() + " secret (known: " + new TreeSet<>(destination.secretNames()) + ")"));
     }
 
-    /** Why the platform would not take this event (null: it would). */
-    default String refuses(ForwardEvent event, Instant now) {
-        return null;
-    }
-
-    /** The events as request bodies, each within the platform's limits, in event order. */
-    List<Batch> batches(List<ForwardEvent> events);
+    /**
+     * The events as request bodies, each within the platform's limits, in event order. An event the platform would not
+     * take (GA4: older than 72 hours; Segment: a call over 32 KB) is left out; the caller counts it as skipped.
+     */
+    List<Batch> batches(List<ForwardEvent> events, Instant now);
 
     /** The request that sends a stored body. */
     HttpRequest.Builder request(String body, Map<String, String> settings, Map<String, String> secrets, IntegrationsConfig config);

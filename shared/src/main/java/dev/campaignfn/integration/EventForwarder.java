@@ -198,13 +198,8 @@ public class EventForwarder {
             }
             Instant now = clock.instant();
             List<ForwardEvent> read = read(connection, cursor, settled, campaigns, bots);
-            List<ForwardEvent> accepted = new ArrayList<>();
-            for (ForwardEvent event : read) {
-                if (destination.refuses(event, now) == null) {
-                    accepted.add(event);
-                }
-            }
-            List<Destination.Batch> batches = destination.batches(accepted);
+            List<Destination.Batch> batches = destination.batches(read, now);
+            int forwarded = batches.stream().mapToInt(Destination.Batch::events).sum();
             for (Destination.Batch batch : batches) {
                 insert(connection, id, batch, now);
             }
@@ -214,7 +209,7 @@ public class EventForwarder {
                 move.executeUpdate();
             }
             connection.commit();
-            return new Queued(accepted.size(), batches.size(), read.size() - accepted.size());
+            return new Queued(forwarded, batches.size(), read.size() - forwarded);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

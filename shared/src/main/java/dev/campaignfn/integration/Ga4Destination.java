@@ -56,11 +56,6 @@ public final class Ga4Destination implements Destination {
         Destination.checkRegion(settings, violations, "global", "eu");
     }
 
-    @Override
-    public String refuses(ForwardEvent event, Instant now) {
-        return event.occurredAt().isBefore(now.minus(MAX_AGE)) ? "GA4 takes events at most 72 hours old" : null;
-    }
-
     /** GA4's event name: {@code purchase} for a conversion with a value, else {@code campaign_<type>}. */
     static String name(ForwardEvent e) {
         return e.eventType() == EventType.CONVERSION && e.value() != null ? "purchase" : "campaign_" + e.eventType().wire();
@@ -96,9 +91,13 @@ public final class Ga4Destination implements Destination {
     }
 
     @Override
-    public List<Batch> batches(List<ForwardEvent> events) {
+    public List<Batch> batches(List<ForwardEvent> events, Instant now) {
         Map<List<String>, List<String>> byVisitor = new LinkedHashMap<>();
+        Instant oldest = now.minus(MAX_AGE);
         for (ForwardEvent e : events) {
+            if (e.occurredAt().isBefore(oldest)) {
+                continue; // GA4 drops events older than 72 hours
+            }
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("name", name(e));
             event.put("params", params(e));

@@ -37,6 +37,7 @@ import dev.campaignfn.common.WireEnum;
 import dev.campaignfn.export.ExportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -94,7 +95,7 @@ public class ImportJobs {
     /** A job waiting for its file, with the URL to PUT it to. */
     <R> ImportJobView.Slot<R> awaitUpload(String kind, String layout, String fileName, String contentType, Actor actor, Class<R> report) {
         UUID id = UUID.randomUUID();
-        String key = key(id, kind, layout);
+        String key = key(id, layout);
         insert(id, kind, layout, fileName, key, "awaiting_upload", actor);
         Instant expires = clock.instant().plus(config.uploadUrlTtl()).truncatedTo(ChronoUnit.SECONDS);
         return new ImportJobView.Slot<>(get(id, kind, report),
@@ -103,26 +104,42 @@ public class ImportJobs {
 
     /** The file was uploaded: the job may run. */
     public <R> ImportJobView<R> start(UUID id, String kind, Class<R> report) {
+        int moved = Jdbc.update(dataSource, "queue an import",
+                "update import_jobs set status = 'queued' where id = ? and kind = ? and status = 'awaiting_upload'", id, kind);
         ImportJobView<R> job = get(id, kind, report);
-        int moved = Jdbc.update(dataSource, "queue an import", "update import_jobs set status = 'queued' where id = ? and status = 'awaiting_upload'", id);
         if (moved == 0) {
             throw new ConflictException("import_not_awaiting_upload", "the import is " + job.status() + ", not awaiting its file",
                     Map.of("status", job.status()));
         }
-        return get(id, kind, report);
+        return job;
+    }
+
+    /**
+     * A spend file given in the request, imported at once: the ledger entries and the import, done with its report,
+     * in one transaction.
+     */
+    @Transactional
+    public SpendImports.Report importSpend(SpendImportPlatform platform, String csv, String fileName, Actor actor) {
+        UUID id = UUID.randomUUID();
+        SpendImports.Report report = spend.importFile(id, platform, csv, fileName, actor);
+        insert(id, SPEND, platform.wire(), fileName, null, "running", actor);
+        finish(id, report);
+        return report;
     }
 
     /** A file given in a request body, queued for the job. */
     public <R> ImportJobView<R> queue(String kind, String layout, String fileName, byte[] content, Actor actor, Class<R> report) {
         UUID id = UUID.randomUUID();
-        String key = key(id, kind, layout);
+        String key = key(id, layout);
+        Path file = null;
         try {
-            Path file = Files.createTempFile("import-", ".part");
+            file = Files.createTempFile("import-", ".part");
             Files.write(file, content);
             store.put(key, file, "text/plain");
-            Files.deleteIfExists(file);
         } catch (Exception e) {
             throw new IllegalStateException("the import file could not be stored", e);
+        } finally {
+            deleteQuietly(file);
         }
         insert(id, kind, layout, fileName, key, "queued", actor);
         return get(id, kind, report);
@@ -221,7 +238,7 @@ public class ImportJobs {
                         job.fileName(), actor);
                 default -> events.importFile(text, job.layout());
             };
-            finish(job, report);
+            finish(job.id(), report);
             deleteQuietly(job.key());
             return "done";
         } catch (NoSuchFileException e) {
@@ -261,16 +278,29 @@ public class ImportJobs {
         }
     }
 
-    private void finish(Claimed job, Object report) {
+    private void finish(UUID id, Object report) {
+        Timestamp now = Timestamp.from(clock.instant());
         Jdbc.update(dataSource, "finish an import", """
-                update import_jobs set status = 'done', report = cast(? as jsonb), error = null, finished_at = ?, lease_until = null
-                 where id = ?""", json(report), Timestamp.from(clock.instant()), job.id());
+                update import_jobs set status = 'done', report = cast(? as jsonb), error = null, finished_at = ?, lease_until = null,
+                                       started_at = coalesce(started_at, ?), attempts = greatest(attempts, 1)
+                 where id = ?""", json(report), now, now, id);
     }
 
     private void fail(Claimed job, String why) {
         Jdbc.update(dataSource, "fail an import", "update import_jobs set status = 'failed', error = ?, finished_at = ?, lease_until = null where id = ?",
                 why, Timestamp.from(clock.instant()), job.id());
         deleteQuietly(job.key());
+    }
+
+    /** The local copy of a body the store has taken (the local store moves it away; S3 copies it). */
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf(e, "temporary import file %s could not be deleted", file);
+            }
+        }
     }
 
     private void deleteQuietly(String key) {
@@ -288,11 +318,11 @@ public class ImportJobs {
     }
 
     /** The store key of an import's file: {@code import-<id>.csv} or {@code .ndjson}. */
-    static String key(UUID id, String kind, String layout) {
+    static String key(UUID id, String layout) {
         return "import-" + id + ("ndjson".equals(layout) ? ".ndjson" : ".csv");
     }
 
-    static String json(Object report) {
+    private static String json(Object report) {
         try {
             return DatabaseJson.MAPPER.writeValueAsString(report);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

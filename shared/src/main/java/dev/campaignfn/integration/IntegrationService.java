@@ -178,49 +178,32 @@ public class IntegrationService {
         return new IntegrationView.Deliveries(0, 0, 0, 0, 0, 0, 0, 0, null, null, null);
     }
 
-    /** The outbox figures per destination (of one, or of all when {@code id} is null). */
+    /** The outbox figures per destination (of one, or of all when {@code id} is null), in one pass over its batches. */
     private Map<UUID, IntegrationView.Deliveries> deliveries(UUID id) {
-        Map<UUID, long[]> counts = new HashMap<>();
-        Map<UUID, Object[]> last = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select integration_id, status, coalesce(sum(event_count), 0), count(*) from forward_batches
-                     where (?::uuid is null or integration_id = ?::uuid) group by integration_id, status""")) {
-                select.setObject(1, id);
-                select.setObject(2, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        int slot = List.of("sent", "pending", "failed", "dead").indexOf(row.getString(2));
-                        long[] c = counts.computeIfAbsent(row.getObject(1, UUID.class), k -> new long[8]);
-                        c[slot] = row.getLong(3);
-                        c[4 + slot] = row.getLong(4);
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select integration_id,
-                           (array_agg(last_error order by last_attempt_at desc) filter (where last_error is not null))[1],
-                           max(last_attempt_at) filter (where last_error is not null), max(sent_at)
-                      from forward_batches where (?::uuid is null or integration_id = ?::uuid) group by integration_id""")) {
-                select.setObject(1, id);
-                select.setObject(2, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        last.put(row.getObject(1, UUID.class), new Object[] { row.getString(2), Jdbc.instant(row.getTimestamp(3)),
-                                Jdbc.instant(row.getTimestamp(4)) });
-                    }
+        Map<UUID, IntegrationView.Deliveries> figures = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
+                select integration_id,
+                       coalesce(sum(event_count) filter (where status = 'sent'), 0),
+                       coalesce(sum(event_count) filter (where status = 'pending'), 0),
+                       coalesce(sum(event_count) filter (where status = 'failed'), 0),
+                       coalesce(sum(event_count) filter (where status = 'dead'), 0),
+                       count(*) filter (where status = 'sent'), count(*) filter (where status = 'pending'),
+                       count(*) filter (where status = 'failed'), count(*) filter (where status = 'dead'),
+                       (array_agg(last_error order by last_attempt_at desc) filter (where last_error is not null))[1],
+                       max(last_attempt_at) filter (where last_error is not null), max(sent_at)
+                  from forward_batches where (?::uuid is null or integration_id = ?::uuid) group by integration_id""")) {
+            select.setObject(1, id);
+            select.setObject(2, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    figures.put(row.getObject(1, UUID.class), new IntegrationView.Deliveries(row.getLong(2), row.getLong(3), row.getLong(4),
+                            row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9), row.getString(10),
+                            Jdbc.instant(row.getTimestamp(11)), Jdbc.instant(row.getTimestamp(12))));
                 }
             }
         } catch (SQLException e) {
             throw Jdbc.failure("read the forwarding figures", e);
         }
-        Map<UUID, IntegrationView.Deliveries> figures = new HashMap<>();
-        counts.forEach((integration, c) -> {
-            Object[] l = last.getOrDefault(integration, new Object[3]);
-            figures.put(integration, new IntegrationView.Deliveries(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], (String) l[0],
-                    (Instant) l[1], (Instant) l[2]));
-        });
         return figures;
     }
-
 }

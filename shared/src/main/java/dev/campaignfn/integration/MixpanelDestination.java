@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class MixpanelDestination implements Destination {
     }
 
     @Override
-    public List<Batch> batches(List<ForwardEvent> events) {
+    public List<Batch> batches(List<ForwardEvent> events, Instant now) {
         List<String> items = new ArrayList<>();
         for (ForwardEvent e : events) {
             Map<String, Object> properties = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.campaignfn.integration;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,11 +45,6 @@ public final class SegmentDestination implements Destination {
         Destination.checkRegion(settings, violations, "us", "eu");
     }
 
-    @Override
-    public String refuses(ForwardEvent event, java.time.Instant now) {
-        return Destination.bytes(message(event)) > MAX_MESSAGE_BYTES ? "larger than Segment's 32 KB per call" : null;
-    }
-
     static String message(ForwardEvent e) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "track");
@@ -81,8 +77,10 @@ public final class SegmentDestination implements Destination {
     }
 
     @Override
-    public List<Batch> batches(List<ForwardEvent> events) {
-        List<String> items = events.stream().map(SegmentDestination::message).toList();
+    public List<Batch> batches(List<ForwardEvent> events, Instant now) {
+        // a call over Segment's 32 KB is left out
+        List<String> items = events.stream().map(SegmentDestination::message).filter(m -> Destination.bytes(m) <= MAX_MESSAGE_BYTES)
+                .toList();
         String prefix = "{\"batch\":[";
         List<Batch> batches = new ArrayList<>();
         for (List<String> pack : Destination.pack(items, Integer.MAX_VALUE, MAX_BODY_BYTES, prefix.length() + 2)) {

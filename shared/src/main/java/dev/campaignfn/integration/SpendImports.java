@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
+import dev.campaignfn.common.Money;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.Violations;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -145,36 +147,26 @@ public class SpendImports {
         }
     }
 
-    /** A file given in the request, imported at once; its job is recorded done with the report. */
+    /** A file imported under the import id it is recorded with ({@link ImportJobs}, which records the report). */
     @Transactional
-    public Report importCsv(SpendImportPlatform platform, String csv, String fileName, Actor actor) {
-        Report report = apply(UUID.randomUUID(), platform, csv, fileName, actor);
-        em.createNativeQuery("""
-                insert into import_jobs (id, kind, layout, file_name, status, attempts, report, created_by, created_at, started_at, finished_at)
-                values (?1, 'spend', ?2, ?3, 'done', 1, cast(?4 as jsonb), ?5, ?6, ?6, ?6)""")
-                .setParameter(1, report.id()).setParameter(2, platform.wire()).setParameter(3, fileName)
-                .setParameter(4, ImportJobs.json(report)).setParameter(5, actor.name()).setParameter(6, report.createdAt()).executeUpdate();
-        return report;
-    }
-
-    /** An uploaded file, imported by the imports job (which records the report). */
-    @Transactional
-    public Report importFile(UUID jobId, SpendImportPlatform platform, String csv, String fileName, Actor actor) {
-        return apply(jobId, platform, csv, fileName, actor);
-    }
-
-    private Report apply(UUID importId, SpendImportPlatform platform, String csv, String fileName, Actor actor) {
+    public Report importFile(UUID importId, SpendImportPlatform platform, String csv, String fileName, Actor actor) {
         SpendLayout.Read read = SpendLayout.read(platform, Csv.parse(csv));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<RowOutcome> outcomes = new ArrayList<>();
         Map<String, Day> days = new LinkedHashMap<>();
         Map<String, Campaign> campaigns = new LinkedHashMap<>();
+        // the platform's mappings and the campaigns' channels are read once per file, not once per row
+        Map<String, SpendImportMapping> mappings = new HashMap<>();
+        SpendImportMapping.<SpendImportMapping>list("platform", platform).forEach(m -> mappings.put(m.externalCampaign, m));
+        Map<String, Boolean> channels = new HashMap<>();
         for (SpendLayout.Row row : read.rows()) {
             String problem = row.problem();
             Campaign campaign = null;
             String channel = null;
             if (problem == null) {
-                SpendImportMapping mapping = mapping(platform, row);
+                // the platform's campaign id first, then its name
+                SpendImportMapping mapping = row.campaignId() != null && mappings.containsKey(row.campaignId())
+                        ? mappings.get(row.campaignId()) : row.campaignName() == null ? null : mappings.get(row.campaignName());
                 if (mapping == null && platform == SpendImportPlatform.GENERIC && isUuid(row.campaignName())) {
                     campaign = campaigns.computeIfAbsent(row.campaignName(), k -> Campaign.findById(UUID.fromString(k)));
                 } else if (mapping != null) {
@@ -182,7 +174,7 @@ public class SpendImports {
                     channel = mapping.channelId;
                 }
                 channel = row.channel() != null ? row.channel() : channel;
-                problem = check(row, campaign, channel, now);
+                problem = check(row, campaign, channel, channels, now);
             }
             if (problem != null) {
                 outcomes.add(new RowOutcome(row.line(), REJECTED, campaign == null ? null : campaign.id, channel, row.day(), row.amount(),
@@ -213,34 +205,22 @@ public class SpendImports {
         return new Report(importId, platform, fileName, counts, outcomes, actor.name(), now);
     }
 
-    private static SpendImportMapping mapping(SpendImportPlatform platform, SpendLayout.Row row) {
-        for (String key : new String[] { row.campaignId(), row.campaignName() }) {
-            if (key != null) {
-                SpendImportMapping mapping = SpendImportMapping.find("platform = ?1 and externalCampaign = ?2", platform, key).firstResult();
-                if (mapping != null) {
-                    return mapping;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Why a read row cannot be recorded for this campaign and channel (null: it can). */
-    private static String check(SpendLayout.Row row, Campaign campaign, String channel, Instant now) {
+    /** Why a read row cannot be recorded for this campaign and channel (null: it can); {@code channels} remembers which exist. */
+    private static String check(SpendLayout.Row row, Campaign campaign, String channel, Map<String, Boolean> channels, Instant now) {
         if (campaign == null) {
             return "no mapping for campaign '" + (row.campaignId() != null ? row.campaignId() : row.campaignName()) + "'";
         }
         if (!campaign.currency.equals(row.currency())) {
             return "the row is in " + row.currency() + ", the campaign in " + campaign.currency + " (amounts are never converted)";
         }
-        if (channel != null && CampaignChannel.find(campaign.id, channel) == null) {
+        if (channel != null && !channels.computeIfAbsent(campaign.id + "|" + channel, k -> CampaignChannel.find(campaign.id, channel) != null)) {
             return "'" + channel + "' is not a channel of the campaign";
         }
         if (row.day().atStartOfDay(campaign.zone()).toInstant().isAfter(now)) {
             return "the day is in the future";
         }
-        if (row.amount().compareTo(new BigDecimal("999999999999.99")) > 0) {
-            return "the amount is too large";
+        if (!Money.fits(row.amount())) {
+            return "the amount " + Money.DIGITS_RULE;
         }
         return null;
     }

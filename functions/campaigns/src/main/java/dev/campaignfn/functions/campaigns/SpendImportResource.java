@@ -72,7 +72,7 @@ public class SpendImportResource {
         if (fileName != null && fileName.length() > 255) {
             throw ValidationException.of("file_name", "must be at most 255 characters");
         }
-        SpendImports.Report report = imports.importCsv(WireEnum.parse(SpendImportPlatform.class, platform, "platform"), csv == null ? "" : csv,
+        SpendImports.Report report = jobs.importSpend(WireEnum.parse(SpendImportPlatform.class, platform, "platform"), csv == null ? "" : csv,
                 fileName, Actors.of(identity));
         return Responses.created(BASE + report.id(), jobs.get(report.id(), ImportJobs.SPEND, SpendImports.Report.class), null);
     }
