@@ -9,12 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.campaignfn.common.ApiJson;
+import dev.campaignfn.common.FieldError;
+import dev.campaignfn.common.JsonFieldErrors;
 import dev.campaignfn.common.ValidationException;
 import dev.campaignfn.tracking.ClientContext;
 import dev.campaignfn.tracking.EventOutcome;
@@ -123,7 +124,9 @@ public class EventImports {
         try {
             return TrackingService.Candidate.of(api.treeToValue(line.event(), TrackEvent.class));
         } catch (JsonProcessingException e) {
-            String field = field(e);
+            // the words the batch route uses for the same mistake
+            FieldError error = JsonFieldErrors.of(e).get(0);
+            String field = "body".equals(error.field()) ? null : error.field();
             UUID hint = null;
             JsonNode id = line.event().get("event_id");
             if (id != null && id.isTextual()) {
@@ -134,21 +137,8 @@ public class EventImports {
                 }
             }
             return TrackingService.Candidate.unreadable(new Rejection(Rejection.INVALID_FIELD, field,
-                    (field == null ? "" : field + ": ") + "has the wrong type or an unknown value"), hint);
+                    (field == null ? "" : field + ": ") + error.message()), hint);
         }
-    }
-
-    private static String field(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference reference : mapping.getPath()) {
-                if (reference.getFieldName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-                }
-            }
-            return path.isEmpty() ? null : path.toString();
-        }
-        return null;
     }
 
     private List<Line> ndjson(String text) {

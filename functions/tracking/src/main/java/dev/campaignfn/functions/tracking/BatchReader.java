@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.campaignfn.common.Causes;
 import dev.campaignfn.common.FieldError;
+import dev.campaignfn.common.JsonFieldErrors;
 import dev.campaignfn.common.RejectedTextException;
 import dev.campaignfn.common.ValidationException;
-import dev.campaignfn.http.JsonFieldErrors;
 import dev.campaignfn.tracking.Rejection;
 import dev.campaignfn.tracking.TrackEvent;
 import dev.campaignfn.tracking.TrackingService;

@@ -1,4 +1,4 @@
-package dev.campaignfn.http;
+package dev.campaignfn.common;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 /** Spells the field a problem is about the way the API's JSON spells it: {@code kpis[0].target}. */
-final class FieldPaths {
+public final class FieldPaths {
 
     private static final PropertyNamingStrategies.NamingBase SNAKE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -17,7 +17,7 @@ final class FieldPaths {
     }
 
     /** A Jackson path already carries JSON names. */
-    static String of(List<JsonMappingException.Reference> path) {
+    public static String of(List<JsonMappingException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             if (ref.getFieldName() != null) {
@@ -33,7 +33,7 @@ final class FieldPaths {
     }
 
     /** A Bean Validation path names Java members after the method and parameter: translate them. */
-    static String of(Path path) {
+    public static String of(Path path) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();

@@ -1,4 +1,4 @@
-package dev.campaignfn.http;
+package dev.campaignfn.common;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,13 +15,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-
-import dev.campaignfn.common.Causes;
-import dev.campaignfn.common.FieldError;
-import dev.campaignfn.common.RejectedTextException;
-import dev.campaignfn.common.Rfc3339;
-import dev.campaignfn.common.ValidationException;
-import dev.campaignfn.common.WireEnum;
 
 /**
  * What a JSON body's reading failure says to the caller: the field, as the API spells it, and what is wrong with it
