@@ -24,6 +24,8 @@ locals {
     QUARKUS_DATASOURCE_PASSWORD = module.database.password
     # the key the analytics integrations' secrets are sealed with (empty: integrations cannot be created)
     CAMPAIGNFN_INTEGRATIONS_SECRET_KEY = var.integrations_secret_key
+    # channel platforms that cannot launch without a working connection (empty: none)
+    CAMPAIGNFN_ADS_REQUIRED_PLATFORMS = var.ads_required_platforms
     # SnapStart restores a snapshot: validate pooled connections when they are borrowed
     QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW = "true"
     }, var.native ? {
@@ -55,6 +57,7 @@ locals {
     exports      = { expression = "rate(1 minute)", timeout = 900, description = "Runs queued export jobs, delivers scheduled reports" }
     integrations = { expression = "rate(1 minute)", timeout = 300, description = "Forwards events to GA4, Mixpanel, Amplitude, Segment" }
     imports      = { expression = "rate(1 minute)", timeout = 900, description = "Imports the queued spend and event files" }
+    ads          = { expression = "rate(5 minutes)", timeout = 300, description = "Pushes channel changes to Meta, Google Ads, e-mail; pulls spend" }
   }
 }
 

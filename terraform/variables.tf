@@ -102,3 +102,9 @@ variable "integrations_secret_key" {
   default     = ""
   sensitive   = true
 }
+
+variable "ads_required_platforms" {
+  description = "Channel platforms (comma-separated: facebook, instagram, google, youtube, email) that cannot launch without a working connection; empty: none."
+  type        = string
+  default     = ""
+}

@@ -167,7 +167,7 @@ class TemplateTest {
             assertTrue(zips.contains("functions/" + module + "/" + zip), module + " is deployed from its own zip: " + zips);
         }
         assertEquals(FunctionProcess.FUNCTIONS.size(), zips.size(), () -> "no other zip: " + zips);
-        assertEquals(new TreeSet<>(List.of("migrate", "lifecycle", "rules", "alerts", "maintenance", "rollup", "exports", "integrations", "imports")),
+        assertEquals(new TreeSet<>(List.of("migrate", "lifecycle", "rules", "alerts", "maintenance", "rollup", "exports", "integrations", "imports", "ads")),
                 handlers);
         assertTrue(adminRoutes.stream().allMatch(r -> r.contains("/v1/marketing/admin/")), adminRoutes::toString);
         assertTrue(publicRoutes.stream().allMatch(r -> !r.contains("/admin/")), publicRoutes::toString);

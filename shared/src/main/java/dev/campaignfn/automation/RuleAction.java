@@ -26,6 +26,9 @@ public sealed interface RuleAction {
             case AdjustBudget.TYPE -> new AdjustBudget(decimalOrNull(action.get("amount")), decimalOrNull(action.get("percent")));
             case Optimize.TYPE -> new Optimize(decimalOrNull(action.get("amount")), decimalOrNull(action.get("percent")));
             case Scale.TYPE -> new Scale(decimalOrNull(action.get("percent")), decimalOrNull(action.get("cap")));
+            case PauseChannel.TYPE -> new PauseChannel((String) action.get("channel"), (String) action.get("reason"));
+            case ResumeChannel.TYPE -> new ResumeChannel((String) action.get("channel"));
+            case SetChannelBudget.TYPE -> new SetChannelBudget((String) action.get("channel"), decimalOrNull(action.get("amount")));
             default -> throw new IllegalArgumentException("unknown action type " + type);
         };
     }
@@ -102,6 +105,51 @@ public sealed interface RuleAction {
         @Override
         public Map<String, Object> config() {
             return settings(TYPE, "percent", percent, "cap", cap);
+        }
+    }
+
+    /** Seed 000's sync rule: pauses one channel of the campaign (its platform campaign follows when it is connected). */
+    record PauseChannel(String channel, String reason) implements RuleAction {
+        static final String TYPE = "pause_channel";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return settings(TYPE, "channel", channel, "reason", reason);
+        }
+    }
+
+    /** Resumes one paused channel of the campaign. */
+    record ResumeChannel(String channel) implements RuleAction {
+        static final String TYPE = "resume_channel";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return settings(TYPE, "channel", channel);
+        }
+    }
+
+    /** Sets one channel's allocation (what its platform campaign may spend), within the rule's guardrails and the budget. */
+    record SetChannelBudget(String channel, BigDecimal amount) implements RuleAction {
+        static final String TYPE = "set_channel_budget";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return settings(TYPE, "channel", channel, "amount", amount);
         }
     }
 

@@ -25,8 +25,11 @@ import dev.campaignfn.budget.BudgetLedger;
 import dev.campaignfn.budget.BudgetStatus;
 import dev.campaignfn.budget.ReallocationCommand;
 import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.campaign.CampaignStatus;
+import dev.campaignfn.campaign.ChannelStatus;
 import dev.campaignfn.common.Actor;
+import dev.campaignfn.lifecycle.CampaignChannels;
 import dev.campaignfn.lifecycle.CampaignLifecycle;
 import dev.campaignfn.rollup.EventCounts;
 import dev.campaignfn.rollup.EventTotals;
@@ -62,6 +65,9 @@ public class RuleEngine {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    CampaignChannels channels;
 
     /** What one evaluation decided; null when this slot was already evaluated. */
     public record Decision(String decision, Map<String, Object> observed, Map<String, Object> outcome) {
@@ -191,6 +197,14 @@ public class RuleEngine {
             changeTotal(rule, campaign, adjust.amount(), adjust.percent(), null, result, actor);
         } else if (action instanceof RuleAction.Scale scale) {
             changeTotal(rule, campaign, null, scale.percent(), scale.cap(), result, actor);
+        } else if (action instanceof RuleAction.PauseChannel pause) {
+            String reason = pause.reason() != null ? pause.reason() : "automation rule '" + rule.name + "'";
+            result.put("reason", reason);
+            switchChannel(rule, campaign, pause.channel(), ChannelStatus.PAUSED, reason, result, actor);
+        } else if (action instanceof RuleAction.ResumeChannel resume) {
+            switchChannel(rule, campaign, resume.channel(), ChannelStatus.ACTIVE, null, result, actor);
+        } else if (action instanceof RuleAction.SetChannelBudget budget) {
+            setChannelBudget(rule, campaign, budget, result, actor);
         } else {
             optimize(rule, campaign, (RuleAction.Optimize) action, result, actor);
         }
@@ -216,6 +230,60 @@ public class RuleEngine {
             Map<String, BigDecimal> allocations = new LinkedHashMap<>();
             status.channels().forEach(ch -> allocations.put(ch.channelId(), ch.allocated()));
             ledger.allocate(campaign.id, new BudgetCommand(total.add(change), status.contingency(), allocations, null), actor);
+        }
+    }
+
+    /** Seed 000's sync rule on one channel: pauses or resumes it (a connected channel's platform campaign follows). */
+    private void switchChannel(AutomationRule rule, Campaign campaign, String channelId, ChannelStatus to, String reason,
+            Map<String, Object> result, Actor actor) {
+        CampaignChannel channel = CampaignChannel.find(campaign.id, channelId);
+        result.put("channel", channelId);
+        if (channel == null) {
+            result.put("note", "'" + channelId + "' is not a channel of the campaign");
+            return;
+        }
+        result.put("from", channel.status.wire());
+        result.put("to", to.wire());
+        if (channel.status == to) {
+            result.put("note", "the channel is already " + to.wire());
+        } else if (!rule.dryRun) {
+            channels.setStatus(campaign.id, channelId, to, reason, actor);
+        }
+    }
+
+    /**
+     * Sets one channel's allocation: at most max_budget_change away from what it is, never below what the channel has
+     * spent, and within what the total budget leaves after the other channels and the contingency (the total is a
+     * person's decision or adjust_budget's, not this action's).
+     */
+    private void setChannelBudget(AutomationRule rule, Campaign campaign, RuleAction.SetChannelBudget action, Map<String, Object> result,
+            Actor actor) {
+        result.put("channel", action.channel());
+        BudgetStatus status = ledger.status(campaign.id);
+        BudgetStatus.ChannelBudget current = status.channels().stream().filter(ch -> ch.channelId().equals(action.channel())).findFirst()
+                .orElse(null);
+        if (current == null && CampaignChannel.find(campaign.id, action.channel()) == null) {
+            result.put("note", "'" + action.channel() + "' is not a channel of the campaign");
+            return;
+        }
+        BigDecimal allocated = current == null ? BigDecimal.ZERO.setScale(2) : current.allocated();
+        BigDecimal spent = current == null ? BigDecimal.ZERO : current.spent();
+        BigDecimal others = status.allocated().subtract(allocated);
+        BigDecimal change = action.amount().subtract(allocated);
+        if (rule.maxBudgetChange != null && change.abs().compareTo(rule.maxBudgetChange) > 0) {
+            change = rule.maxBudgetChange.multiply(BigDecimal.valueOf(change.signum()));
+        }
+        BigDecimal target = allocated.add(change).min(status.totalBudget().subtract(status.contingency()).subtract(others).max(allocated))
+                .max(spent.min(allocated)).setScale(2, RoundingMode.HALF_UP);
+        result.put("from", allocated);
+        result.put("to", target);
+        result.put("requested", action.amount());
+        result.put("change", target.subtract(allocated));
+        if (target.compareTo(allocated) != 0 && !rule.dryRun) {
+            Map<String, BigDecimal> allocations = new LinkedHashMap<>();
+            status.channels().forEach(ch -> allocations.put(ch.channelId(), ch.allocated()));
+            allocations.put(action.channel(), target);
+            ledger.allocate(campaign.id, new BudgetCommand(status.totalBudget(), status.contingency(), allocations, null), actor);
         }
     }
 

@@ -28,14 +28,17 @@ import dev.campaignfn.metrics.Metric;
  * Actions: {@code pause_campaign} ({@code reason}), {@code adjust_budget} ({@code amount} or
  * {@code percent}, signed), {@code send_alert} ({@code severity}, {@code message}), {@code optimize}
  * ({@code amount} or {@code percent} of the worst channel's unspent allocation, default 10 percent),
- * {@code scale} ({@code percent} &gt; 0, optional {@code cap} on the total budget).
+ * {@code scale} ({@code percent} &gt; 0, optional {@code cap} on the total budget); seed 000's sync rule actions on one
+ * channel ({@code channel}): {@code pause_channel} ({@code reason}), {@code resume_channel}, {@code set_channel_budget}
+ * ({@code amount}, the channel's new allocation), which a connected channel's platform follows.
  */
 public final class RuleSpecs {
 
     public static final Set<String> TRIGGERS = Set.of(RuleTrigger.BudgetThreshold.TYPE, RuleTrigger.PerformanceThreshold.TYPE,
             RuleTrigger.TimeBased.TYPE, RuleTrigger.EventBased.TYPE);
     public static final Set<String> ACTIONS = Set.of(RuleAction.PauseCampaign.TYPE, RuleAction.AdjustBudget.TYPE, RuleAction.SendAlert.TYPE,
-            RuleAction.Optimize.TYPE, RuleAction.Scale.TYPE);
+            RuleAction.Optimize.TYPE, RuleAction.Scale.TYPE, RuleAction.PauseChannel.TYPE, RuleAction.ResumeChannel.TYPE,
+            RuleAction.SetChannelBudget.TYPE);
     static final Set<String> METRICS = Metric.ruleMetrics().stream().map(Metric::wire).collect(Collectors.toUnmodifiableSet());
     /** Rule metrics that are bad news when they fall: a trigger on them fires below its value by default. */
     static final Set<String> LOWER_IS_WORSE = Metric.ruleMetrics().stream().filter(m -> !m.lowerIsBetter()).map(Metric::wire)
@@ -210,6 +213,25 @@ public final class RuleSpecs {
                                 : new BigDecimal("-100"), new BigDecimal("1000"), true) : BigDecimal.TEN);
                     }
                     allowOnly(a, f, violations, "type", "amount", "percent");
+                }
+                case RuleAction.PauseChannel.TYPE, RuleAction.ResumeChannel.TYPE, RuleAction.SetChannelBudget.TYPE -> {
+                    Object channel = a.get("channel");
+                    violations.check(channel instanceof String c && c.matches(Channels.ID_PATTERN), f + "channel", Channels.ID_RULE);
+                    action.put("channel", channel);
+                    if (RuleAction.SetChannelBudget.TYPE.equals(t)) {
+                        action.put("amount", number(a, "amount", f, violations, BigDecimal.ZERO, new BigDecimal("999999999999.99"), true));
+                        allowOnly(a, f, violations, "type", "channel", "amount");
+                    } else if (RuleAction.PauseChannel.TYPE.equals(t)) {
+                        Object reason = a.get("reason");
+                        violations.check(reason == null || reason instanceof String s && !s.isBlank() && s.length() <= 500, f + "reason",
+                                "must be text of at most 500 characters");
+                        if (reason != null) {
+                            action.put("reason", reason);
+                        }
+                        allowOnly(a, f, violations, "type", "channel", "reason");
+                    } else {
+                        allowOnly(a, f, violations, "type", "channel");
+                    }
                 }
                 case RuleAction.SendAlert.TYPE -> {
                     Object severity = a.getOrDefault("severity", "warning");

@@ -19,6 +19,7 @@ import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.BudgetUsageChanged;
 import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
+import dev.campaignfn.campaign.ChannelsChanged;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.EventFence;
@@ -58,6 +59,9 @@ public class BudgetLedger {
 
     @Inject
     Event<BudgetUsageChanged> budgetUsage;
+
+    @Inject
+    Event<ChannelsChanged> channelsChanged;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BudgetStatus status(UUID campaignId) {
@@ -104,6 +108,7 @@ public class BudgetLedger {
         details.put("contingency", contingency);
         details.put("allocations", allocations);
         audit.record(actor, "budget.allocated", "campaign", campaignId, campaignId, details);
+        channelsChanged.fire(new ChannelsChanged(campaignId));
         return status(campaign);
     }
 
@@ -248,6 +253,7 @@ public class BudgetLedger {
         ChannelAllocation.flush();
         audit.record(actor, "budget.reallocated", "campaign", campaignId, campaignId,
                 Map.of("from_channel", command.fromChannel(), "to_channel", command.toChannel(), "amount", amount));
+        channelsChanged.fire(new ChannelsChanged(campaignId));
         return status(campaign);
     }
 

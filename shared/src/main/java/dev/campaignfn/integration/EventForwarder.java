@@ -12,8 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -391,22 +389,8 @@ public class EventForwarder {
         }
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
     Instant retryAfter(HttpHeaders headers) {
-        String value = headers.firstValue("Retry-After").orElse(null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return clock.instant().plusSeconds(Math.max(0, Math.min(seconds, Backoff.MAX.toSeconds())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (RuntimeException notADate) {
-                return null;
-            }
-        }
+        return Backoff.retryAfter(headers.firstValue("Retry-After").orElse(null), clock.instant());
     }
 
     private HttpClient client() {

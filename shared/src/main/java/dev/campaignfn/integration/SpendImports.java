@@ -189,7 +189,8 @@ public class SpendImports {
             day.rows.add(row);
         }
         for (Day day : days.values()) {
-            Recorded recorded = record(platform, day, fileName, actor, now);
+            Recorded recorded = record(platform, day.campaign, day.channel, day.date, day.amount, fileName == null ? "import" : "import:" + fileName,
+                    actor, now);
             for (SpendLayout.Row row : day.rows) {
                 outcomes.add(new RowOutcome(row.line(), recorded.status(), day.campaign.id, day.channel, day.date, row.amount(), row.currency(),
                         recorded.entryId(), recorded.reason()));
@@ -226,10 +227,20 @@ public class SpendImports {
     }
 
     /** What became of one day: its status, the ledger entry that holds it, and for a correction what changed. */
-    private record Recorded(String status, UUID entryId, String reason) {
+    public record Recorded(String status, UUID entryId, String reason) {
     }
 
-    private Recorded record(SpendImportPlatform platform, Day day, String fileName, Actor actor, Instant now) {
+    /**
+     * Records one day's spend of a campaign's channel as the platform reports it now, against what was recorded for the
+     * platform before (a CSV import and a pull from the platform's API are the same figure, so they share the day):
+     * new, unchanged, or corrected by the difference. {@code source} says where the figure came from ({@code import:}
+     * and the file name, {@code pull}). The caller has checked the currency and the day.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Recorded record(SpendImportPlatform platform, Campaign campaign, String channel, LocalDate date, BigDecimal amount, String source,
+            Actor actor, Instant now) {
+        Day day = new Day(campaign, channel, date);
+        day.amount = amount.setScale(2);
         // the campaign's row lock first, as every change to its money takes it: two imports of the same day queue here
         Campaign.requireForUpdate(day.campaign.id);
         String channelKey = day.channel == null ? "" : day.channel;
@@ -249,8 +260,9 @@ public class SpendImports {
         UUID entryId = lastEntry;
         if (delta.signum() != 0) {
             SpendCommand command = new SpendCommand(delta.abs(), delta.signum() > 0 ? SpendEntryType.SPEND : SpendEntryType.REFUND, day.channel,
-                    platform.wire() + " import of " + day.date + (before == null ? "" : " (was " + before + ", now " + day.amount + ")"),
-                    platform.wire() + ":" + day.date + (fileName == null ? "" : ":" + fileName),
+                    platform.wire() + " spend of " + day.date + " (" + source.replaceFirst(":.*", "") + (before == null ? ""
+                            : ", was " + before + ", now " + day.amount) + ")",
+                    platform.wire() + ":" + day.date + ":" + source,
                     "import:" + platform.wire() + ":" + day.campaign.id + ":" + channelKey + ":" + day.date + ":r" + (revision + 1),
                     day.date.atStartOfDay(day.campaign.zone()).toInstant(), day.campaign.currency, delta.signum() < 0 ? lastEntry : null);
             SpendRecording recording = ledger.record(day.campaign.id, command, actor);

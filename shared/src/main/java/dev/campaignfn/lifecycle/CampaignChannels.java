@@ -17,6 +17,7 @@ import dev.campaignfn.campaign.Campaign;
 import dev.campaignfn.campaign.CampaignChannel;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.campaign.ChannelStatus;
+import dev.campaignfn.campaign.ChannelsChanged;
 import dev.campaignfn.campaign.Platform;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
@@ -24,6 +25,7 @@ import dev.campaignfn.common.DatabaseJson;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -46,6 +48,9 @@ public class CampaignChannels {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<ChannelsChanged> channelsChanged;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChannelView> list(UUID campaignId) {
         Campaign.require(campaignId);
@@ -63,15 +68,7 @@ public class CampaignChannels {
         CampaignChannel channel = require(campaignId, channelId);
         checkConfigSize(command.config());
         if (command.status() != null && command.status() != channel.status) {
-            boolean toggle = campaign.status == CampaignStatus.ACTIVE
-                    && (command.status() == ChannelStatus.ACTIVE || command.status() == ChannelStatus.PAUSED);
-            if (!toggle) {
-                throw new ConflictException("illegal_channel_status",
-                        "a channel can only be set active or paused while its campaign is active (the campaign is "
-                                + campaign.status.wire() + ")",
-                        Map.of("current_status", channel.status.wire(), "campaign_status", campaign.status.wire()));
-            }
-            channel.status = command.status();
+            toggle(campaign, channel, command.status());
         }
         channel.platform = command.platform();
         channel.config = command.config() == null ? Map.of() : DatabaseJson.canonical(command.config());
@@ -80,6 +77,38 @@ public class CampaignChannels {
         audit.record(actor, "channel.updated", "channel", channelId, campaignId,
                 Map.of("platform", channel.platform.wire(), "status", channel.status.wire()));
         return ChannelView.of(channel);
+    }
+
+    /** Pauses or resumes one channel of an active campaign (a sync rule's action); answers whether it changed. */
+    public boolean setStatus(UUID campaignId, String channelId, ChannelStatus status, String reason, Actor actor) {
+        Campaign campaign = Campaign.requireForUpdate(campaignId);
+        CampaignChannel channel = require(campaignId, channelId);
+        if (channel.status == status) {
+            return false;
+        }
+        ChannelStatus from = channel.status;
+        toggle(campaign, channel, status);
+        channel.updatedAt = clock.instant();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from.wire());
+        details.put("to", status.wire());
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        audit.record(actor, "channel." + status.wire(), "channel", channelId, campaignId, details);
+        return true;
+    }
+
+    /** Only an active campaign's channels are switched on their own; the platforms follow the change. */
+    private void toggle(Campaign campaign, CampaignChannel channel, ChannelStatus status) {
+        if (campaign.status != CampaignStatus.ACTIVE || (status != ChannelStatus.ACTIVE && status != ChannelStatus.PAUSED)) {
+            throw new ConflictException("illegal_channel_status",
+                    "a channel can only be set active or paused while its campaign is active (the campaign is "
+                            + campaign.status.wire() + ")",
+                    Map.of("current_status", channel.status.wire(), "campaign_status", campaign.status.wire()));
+        }
+        channel.status = status;
+        channelsChanged.fire(new ChannelsChanged(campaign.id));
     }
 
     /**
@@ -130,12 +159,17 @@ public class CampaignChannels {
     @Transactional(Transactional.TxType.MANDATORY)
     public void follow(Campaign campaign) {
         Instant now = clock.instant();
+        boolean moved = false;
         for (CampaignChannel channel : CampaignChannel.of(campaign.id)) {
             ChannelStatus next = statusFollowing(campaign.status);
             if (next != channel.status) {
                 channel.status = next;
                 channel.updatedAt = now;
+                moved = true;
             }
+        }
+        if (moved) {
+            channelsChanged.fire(new ChannelsChanged(campaign.id));
         }
     }
 

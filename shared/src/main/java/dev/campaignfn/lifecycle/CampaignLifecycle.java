@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.campaignfn.audit.AuditLog;
 import dev.campaignfn.campaign.Campaign;
+import dev.campaignfn.campaign.CampaignLaunching;
 import dev.campaignfn.campaign.CampaignStatus;
 import dev.campaignfn.common.Actor;
 import dev.campaignfn.common.ConflictException;
@@ -19,6 +20,7 @@ import dev.campaignfn.metrics.MetricFormulas;
 import dev.campaignfn.metrics.MetricTotals;
 import dev.campaignfn.rollup.CampaignMetricsReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -47,12 +49,17 @@ public class CampaignLifecycle {
     @Inject
     CampaignMetricsReader metrics;
 
+    @Inject
+    Event<CampaignLaunching> launching;
+
     /** Launches now, or schedules the launch when the start date is still ahead. */
     public CampaignView launch(UUID id, Actor actor) {
         Campaign campaign = lockFor(id, LifecycleAction.LAUNCH);
         Instant now = clock.instant();
         requireNotEnded(campaign, now, "launched");
         requireBudgetLeft(campaign, "launched");
+        // seed 000's validateChannels: a channel that cannot run on its platform stops the launch here, naming it
+        launching.fire(new CampaignLaunching(campaign.id));
         CampaignStatus target = campaign.startDate.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.ACTIVE;
         if (target != campaign.status) {
             if (target == CampaignStatus.ACTIVE) {

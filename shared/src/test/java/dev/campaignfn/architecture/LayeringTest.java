@@ -40,6 +40,7 @@ class LayeringTest {
     /** The layers, top first, and their packages (docs/architecture.md draws the same). */
     private static final Map<String, List<String>> LAYERS = layers(
             "jobs", List.of("automation", "report"),
+            "ad platforms", List.of("adplatform"),
             "alerts", List.of("alert"),
             "integrations", List.of("integration"),
             "exports", List.of("export"),

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import dev.campaignfn.adplatform.AdPlatformSync;
 import dev.campaignfn.alert.BudgetAlerts;
 import dev.campaignfn.automation.LifecycleJob;
 import dev.campaignfn.automation.MaintenanceJob;
@@ -29,6 +30,9 @@ public class LocalSchedules {
 
     @Inject
     ScheduledReports reports;
+
+    @Inject
+    AdPlatformSync ads;
 
     @Inject
     LifecycleJob lifecycle;
@@ -70,6 +74,12 @@ public class LocalSchedules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void integrations() {
         log(forwarder.run());
+    }
+
+    @Scheduled(every = "${campaignfn.local.schedule.ads:30s}", delayed = "${campaignfn.local.schedule.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void ads() {
+        log(ads.run());
     }
 
     @Scheduled(every = "${campaignfn.local.schedule.imports:5s}", delayed = "${campaignfn.local.schedule.delay:5s}",
