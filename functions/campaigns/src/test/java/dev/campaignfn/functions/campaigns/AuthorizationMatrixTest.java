@@ -71,6 +71,12 @@ class AuthorizationMatrixTest {
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels", Permissions.CAMPAIGNS_READ),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/campaigns/{id}/channels/{channel}", Permissions.CAMPAIGNS_UPDATE),
+            new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection", Permissions.CAMPAIGNS_READ),
+            new Route("PUT", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection", Permissions.SETTINGS_MANAGE),
+            new Route("DELETE", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection", Permissions.SETTINGS_MANAGE),
+            new Route("POST", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection/check", Permissions.SETTINGS_MANAGE),
+            new Route("GET", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection/pushes", Permissions.CAMPAIGNS_READ),
+            new Route("POST", "/v1/marketing/admin/campaigns/{id}/channels/{channel}/connection/spend-pull", Permissions.CAMPAIGNS_UPDATE),
             new Route("GET", "/v1/marketing/admin/campaigns/{id}/budget", Permissions.CAMPAIGNS_READ),
             new Route("PUT", "/v1/marketing/admin/campaigns/{id}/budget", Permissions.CAMPAIGNS_UPDATE),
             new Route("POST", "/v1/marketing/admin/campaigns/{id}/budget/reallocations", Permissions.CAMPAIGNS_UPDATE),
@@ -162,7 +168,7 @@ class AuthorizationMatrixTest {
         for (Class<?> resource : List.of(CampaignResource.class, ChannelResource.class, BudgetResource.class,
                 KpiResource.class, ContentResource.class, PlanResource.class, LinkResource.class, CampaignEventResource.class,
                 ReportScheduleResource.class, IntegrationResource.class, SpendImportResource.class,
-                EventImportResource.class)) {
+                EventImportResource.class, ConnectionResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
