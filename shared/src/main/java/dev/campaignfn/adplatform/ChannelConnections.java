@@ -90,6 +90,8 @@ public class ChannelConnections {
         check(command.platform(), channel, settings, secrets);
         Instant now = clock.instant();
         boolean created = connection == null;
+        // another platform campaign (or service) knows nothing of what was pushed to the last one
+        boolean retargeted = created || connection.platform != command.platform() || !settings.equals(connection.settings);
         if (created) {
             connection = new ChannelConnection();
             connection.campaignId = campaignId;
@@ -107,10 +109,18 @@ public class ChannelConnections {
         connection.stateReason = null;
         connection.checkedAt = null;
         connection.updatedAt = now;
+        if (retargeted) {
+            connection.queuedStatus = null;
+            connection.queuedBudget = null;
+        }
         if (created) {
             connection.persist();
         }
         ChannelConnection.flush();
+        if (retargeted) {
+            // a channel that already runs, or has a budget, is pushed as it is now
+            reconcile(Campaign.findById(campaignId), connection, now);
+        }
         audit.record(actor, created ? "connection.created" : "connection.updated", "channel", channelId, campaignId,
                 Map.of("platform", command.platform().wire(), "settings", settings));
         return view(connection);
@@ -189,23 +199,28 @@ public class ChannelConnections {
         Campaign campaign = Campaign.findById(changed.campaignId());
         Instant now = clock.instant();
         for (ChannelConnection connection : connections) {
-            CampaignChannel channel = CampaignChannel.find(connection.campaignId, connection.channelId);
-            String status = channel.status == ChannelStatus.ACTIVE ? ACTIVE
-                    // a platform campaign this never started is left alone until it is launched
-                    : channel.status == ChannelStatus.PENDING || connection.queuedStatus == null ? null : PAUSED;
-            if (status != null && !status.equals(connection.queuedStatus)) {
-                boolean firstLaunch = connection.platform == AdPlatform.ESP_WEBHOOK && connection.queuedStatus == null;
-                queue(connection, firstLaunch ? ChannelPush.LAUNCH : ChannelPush.STATUS,
-                        firstLaunch ? launchPayload(campaign, channel) : statusPayload(campaign, channel, status), now);
-                connection.queuedStatus = status;
-            }
-            ChannelAllocation allocation = ChannelAllocation.find(connection.campaignId, connection.channelId);
-            if (connection.platform != AdPlatform.ESP_WEBHOOK && allocation != null && allocation.allocated.signum() > 0
-                    && channel.status != ChannelStatus.COMPLETED
-                    && (connection.queuedBudget == null || connection.queuedBudget.compareTo(allocation.allocated) != 0)) {
-                queue(connection, ChannelPush.BUDGET, budgetPayload(campaign, allocation, now), now);
-                connection.queuedBudget = allocation.allocated;
-            }
+            reconcile(campaign, connection, now);
+        }
+    }
+
+    /** Queues the status and the budget the connection's platform does not have yet, by what was queued before. */
+    private void reconcile(Campaign campaign, ChannelConnection connection, Instant now) {
+        CampaignChannel channel = CampaignChannel.find(connection.campaignId, connection.channelId);
+        String status = channel.status == ChannelStatus.ACTIVE ? ACTIVE
+                // a platform campaign this never started is left alone until it is launched
+                : channel.status == ChannelStatus.PENDING || connection.queuedStatus == null ? null : PAUSED;
+        if (status != null && !status.equals(connection.queuedStatus)) {
+            boolean firstLaunch = connection.platform == AdPlatform.ESP_WEBHOOK && connection.queuedStatus == null;
+            queue(connection, firstLaunch ? ChannelPush.LAUNCH : ChannelPush.STATUS,
+                    firstLaunch ? launchPayload(campaign, channel) : statusPayload(campaign, channel, status), now);
+            connection.queuedStatus = status;
+        }
+        ChannelAllocation allocation = ChannelAllocation.find(connection.campaignId, connection.channelId);
+        if (connection.platform != AdPlatform.ESP_WEBHOOK && allocation != null && allocation.allocated.signum() > 0
+                && channel.status != ChannelStatus.COMPLETED
+                && (connection.queuedBudget == null || connection.queuedBudget.compareTo(allocation.allocated) != 0)) {
+            queue(connection, ChannelPush.BUDGET, budgetPayload(campaign, allocation, now), now);
+            connection.queuedBudget = allocation.allocated;
         }
     }
 

@@ -334,6 +334,24 @@ class AdPlatformsTest {
     }
 
     @Test
+    void aChannelConnectedWhileItRunsIsPushedAsItIsAndAnUnchangedReplacePushesNothing() {
+        String meta = metaId();
+        platforms.metaCampaign(meta, "4455");
+        String id = Api.launched("Late " + UUID.randomUUID(), "1000", "facebook");
+        allocate(id, "{\"facebook\": 400}");
+        connectMeta(id, "facebook", meta, "lifetime");
+        syncUntilSettled();
+        assertEquals(List.of("ACTIVE"), values(FakeAdPlatforms.META, meta, "status"));
+        assertEquals(List.of("40000"), values(FakeAdPlatforms.META, meta, "lifetime_budget"));
+        ApiGateway.Response same = Api.superAdmin().put(connection(id, "facebook"), """
+                {"platform": "meta", "settings": {"ad_account_id": "act_4455", "campaign_id": "%s", "budget_mode": "lifetime"}}"""
+                .formatted(meta));
+        assertEquals(200, same.status(), same::toString);
+        assertEquals("ok", check(id, "facebook"), "the kept token still works");
+        assertEquals(2, Api.admin().get(connection(id, "facebook") + "/pushes").json().getList("data").size(), "nothing queued again");
+    }
+
+    @Test
     void connectionsAreCheckedAndTheirSecretsNeverAnswered() {
         String id = Api.createRunningWindow("Checked " + UUID.randomUUID(), "1000", "facebook", "newsletter");
         ApiGateway.Response wrongPlatform = Api.superAdmin().put(connection(id, "newsletter"), """
