@@ -110,6 +110,7 @@ final class ContractScenario {
             campaigns();
             tracking();
             automation();
+            adPlatforms();
             analytics();
             exports();
             return transcript;
@@ -588,6 +589,57 @@ final class ContractScenario {
 
         JsonNode maintenance = job("maintenance", "maintenance");
         assertTrue(maintenance.path("outcome").has("partitions_created"), maintenance::toString);
+    }
+
+    // ----------------------------------------------------------------------------------------------- ad platforms
+
+    /**
+     * A campaign whose e-mail channel is connected to a webhook (the receiver plays the e-mail service) and whose
+     * Facebook channel to Meta (the receiver answers 204 with no body, which Meta never does): the check, the launch
+     * pushed by the ads job and signed, a push the platform did not confirm kept for a retry, a spend pull that read
+     * nothing, and bad input answered with a problem.
+     */
+    private void adPlatforms() throws Exception {
+        String id = created("connected campaign", campaign("Connected", "multichannel", base.minus(Duration.ofDays(1)),
+                base.plus(Duration.ofDays(20)), "900", "Europe/Paris", "\"email\", \"facebook\""));
+        String channels = CAMPAIGNS + "/" + id + "/channels/";
+        ApiGateway.Response esp = campaigns("connect e-mail", operator(), "PUT", channels + "email/connection", """
+                {"platform": "esp_webhook", "settings": {"url": "%s/esp"}, "secrets": {"signing_secret": "%s"}}"""
+                .formatted(receiver.baseUrl(), WEBHOOK_SECRET));
+        assertEquals(200, esp.status(), esp::toString);
+        assertFalse(esp.body().contains(WEBHOOK_SECRET), "a secret is never answered");
+        assertEquals("unchecked", esp.json().getString("data.state"));
+        ApiGateway.Response meta = campaigns("connect facebook", operator(), "PUT", channels + "facebook/connection", """
+                {"platform": "meta", "settings": {"ad_account_id": "act_77", "campaign_id": "120200", "budget_mode": "lifetime"},
+                 "secrets": {"access_token": "contract-meta-token"}}""");
+        assertEquals(200, meta.status(), meta::toString);
+        assertProblem(campaigns("connect the wrong platform", operator(), "PUT", channels + "email/connection",
+                "{\"platform\": \"meta\", \"settings\": {}, \"secrets\": {}}"), 400);
+        assertEquals(403, campaigns("connect as admin", admin(), "PUT", channels + "email/connection",
+                "{\"platform\": \"esp_webhook\"}").status());
+        ApiGateway.Response checked = campaigns("check e-mail", operator(), "POST", channels + "email/connection/check", null);
+        assertEquals("ok", checked.json().getString("data.state"), checked::toString);
+        ApiGateway.Response pulled = campaigns("spend pull", admin(), "POST", channels + "facebook/connection/spend-pull", null);
+        assertEquals(200, pulled.status(), pulled::toString);
+        assertEquals(Map.of(), pulled.json().getMap("data.days"), pulled::toString);
+        assertProblem(campaigns("spend pull of e-mail", admin(), "POST", channels + "email/connection/spend-pull", null), 409);
+
+        assertEquals(200, campaigns("launch connected", admin(), "POST", CAMPAIGNS + "/" + id + "/launch", null).status());
+        ApiGateway.Response queued = campaigns("e-mail pushes", admin(), "GET", channels + "email/connection/pushes", null);
+        assertEquals(List.of("launch"), queued.json().getList("data.kind"), queued::toString);
+        receiver.drain();
+        JsonNode ads = job("ads", "ads");
+        assertEquals(1, ads.path("outcome").path("pushes").path("sent").asInt(), ads::toString);
+        assertEquals(1, ads.path("outcome").path("pushes").path("retrying").asInt(), "Meta never confirmed: " + ads);
+        List<WebhookReceiver.Delivery> calls = receiver.drain();
+        WebhookReceiver.Delivery launch = calls.stream().filter(c -> c.path().equals("/esp")).findFirst().orElseThrow();
+        assertTrue(launch.body().contains("\"channel.launch\"") && launch.body().contains(id), launch::toString);
+        assertEquals("sha256=" + hmac(WEBHOOK_SECRET, launch.timestamp() + "." + launch.body()),
+                launch.signature());
+        assertTrue(calls.stream().anyMatch(c -> c.path().equals("/meta/v23.0/120200")), calls::toString);
+        ApiGateway.Response facebook = campaigns("facebook connection", admin(), "GET", channels + "facebook/connection", null);
+        assertEquals(1, facebook.json().getInt("data.pushes.pending"), facebook::toString);
+        assertEquals("active", facebook.json().getString("data.queued_status"));
     }
 
     // -------------------------------------------------------------------------------------------------- analytics

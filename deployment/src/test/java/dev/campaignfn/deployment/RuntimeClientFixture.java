@@ -84,6 +84,7 @@ abstract class RuntimeClientFixture {
                     java.util.Arrays.copyOf(("contract-integrations-key-" + database).getBytes(java.nio.charset.StandardCharsets.UTF_8), 32)));
             if (platformsUrl != null) {
                 env.put("CAMPAIGNFN_INTEGRATIONS_SEGMENT_URL", platformsUrl);
+                env.put("CAMPAIGNFN_ADS_META_URL", platformsUrl + "/meta");
             }
             if (handler != null) {
                 env.put("QUARKUS_LAMBDA_HANDLER", handler);

@@ -106,7 +106,7 @@ public class AdPlatformSync {
         }
         outcome.put("spend_pulls", pulls.size());
         outcome.put("spend_pull_errors", pulls.stream().filter(p -> p.error() != null).count());
-        return new JobReport("ad-platforms", started, clock.instant(), outcome);
+        return new JobReport("ads", started, clock.instant(), outcome);
     }
 
     /** Claims due pushes for this run (skipping those another run holds); answers their ids in order. */
