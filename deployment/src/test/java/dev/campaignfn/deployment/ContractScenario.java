@@ -619,9 +619,6 @@ final class ContractScenario {
                 "{\"platform\": \"esp_webhook\"}").status());
         ApiGateway.Response checked = campaigns("check e-mail", operator(), "POST", channels + "email/connection/check", null);
         assertEquals("ok", checked.json().getString("data.state"), checked::toString);
-        ApiGateway.Response pulled = campaigns("spend pull", admin(), "POST", channels + "facebook/connection/spend-pull", null);
-        assertEquals(200, pulled.status(), pulled::toString);
-        assertEquals(Map.of(), pulled.json().getMap("data.days"), pulled::toString);
         assertProblem(campaigns("spend pull of e-mail", admin(), "POST", channels + "email/connection/spend-pull", null), 409);
 
         assertEquals(200, campaigns("launch connected", admin(), "POST", CAMPAIGNS + "/" + id + "/launch", null).status());
@@ -631,6 +628,10 @@ final class ContractScenario {
         JsonNode ads = job("ads", "ads");
         assertEquals(1, ads.path("outcome").path("pushes").path("sent").asInt(), ads::toString);
         assertEquals(1, ads.path("outcome").path("pushes").path("retrying").asInt(), "Meta never confirmed: " + ads);
+        assertEquals(1, ads.path("outcome").path("spend_pulls").asInt(), "the Facebook channel's spend was read: " + ads);
+        ApiGateway.Response pulled = campaigns("spend pull", admin(), "POST", channels + "facebook/connection/spend-pull", null);
+        assertEquals(200, pulled.status(), pulled::toString);
+        assertEquals(Map.of(), pulled.json().getMap("data.days"), "the receiver reports no spend: " + pulled);
         List<WebhookReceiver.Delivery> calls = receiver.drain();
         WebhookReceiver.Delivery launch = calls.stream().filter(c -> c.path().equals("/esp")).findFirst().orElseThrow();
         assertTrue(launch.body().contains("\"channel.launch\"") && launch.body().contains(id), launch::toString);

@@ -275,7 +275,12 @@ public class AdPlatformSync {
         if (connection.platform == AdPlatform.ESP_WEBHOOK) {
             throw new ConflictException("no_spend", "an e-mail webhook reports no spend", Map.of("channel_id", channelId));
         }
-        Campaign campaign = Campaign.require(campaignId);
+        // read in a transaction of its own: the job calls this without a request around it
+        Campaign campaign = QuarkusTransaction.requiringNew().call(() -> {
+            Campaign found = Campaign.require(campaignId);
+            em.detach(found);
+            return found;
+        });
         Instant now = clock.instant();
         ZoneId zone = connection.accountTimeZone != null ? ZoneId.of(connection.accountTimeZone) : campaign.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);

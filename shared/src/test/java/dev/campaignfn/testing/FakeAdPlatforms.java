@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,9 +114,7 @@ public final class FakeAdPlatforms implements QuarkusTestResourceLifecycleManage
         config.put("campaignfn.ads.google-oauth-url", base + "/oauth2/token");
         config.put("campaignfn.ads.required-platforms", "youtube");
         config.put("campaignfn.integrations.timeout", "PT1S");
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        config.put("campaignfn.integrations.secret-key", Base64.getEncoder().encodeToString(key));
+        config.put("campaignfn.integrations.secret-key", FakePlatforms.secretKey());
         return config;
     }
 

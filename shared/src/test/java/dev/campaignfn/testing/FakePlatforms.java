@@ -86,11 +86,15 @@ public final class FakePlatforms implements QuarkusTestResourceLifecycleManager 
             config.put("campaignfn.integrations." + name + "-eu-url", base);
         }
         config.put("campaignfn.integrations.timeout", "PT1S");
-        // a key made for this run: the repository holds none
+        config.put("campaignfn.integrations.secret-key", secretKey());
+        return config;
+    }
+
+    /** A key made for this run (the repository holds none), base64 of 32 random bytes as the integrations take it. */
+    public static String secretKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        config.put("campaignfn.integrations.secret-key", Base64.getEncoder().encodeToString(key));
-        return config;
+        return Base64.getEncoder().encodeToString(key);
     }
 
     @Override

@@ -106,15 +106,26 @@ class AdPlatformsTest {
         return platforms.changes(platform, campaign).stream().filter(c -> c.field().equals(field)).map(Change::value).toList();
     }
 
+    /** A campaign running from a day ago whose facebook and google_search channels are connected and checked. */
+    record Connected(String id, String meta, String google) {
+    }
+
+    Connected connectedCampaign(String name) {
+        Connected c = new Connected(Api.createRunningWindow(name + " " + UUID.randomUUID(), "1000", "facebook", "google_search"), metaId(),
+                googleId());
+        platforms.metaCampaign(c.meta(), "4455");
+        platforms.googleCampaign("1234567890", c.google());
+        assertEquals("ok", connectMeta(c.id(), "facebook", c.meta(), "lifetime"));
+        assertEquals("ok", connectGoogle(c.id(), "google_search", c.google(), FakeAdPlatforms.REFRESH_TOKEN));
+        return c;
+    }
+
     @Test
     void lifecycleAndBudgetArriveOnceAndRetriesApplyNothingTwice() {
-        String meta = metaId();
-        String google = googleId();
-        platforms.metaCampaign(meta, "4455");
-        platforms.googleCampaign("1234567890", google);
-        String id = Api.createRunningWindow("Pushed " + UUID.randomUUID(), "1000", "facebook", "google_search");
-        assertEquals("ok", connectMeta(id, "facebook", meta, "lifetime"));
-        assertEquals("ok", connectGoogle(id, "google_search", google, FakeAdPlatforms.REFRESH_TOKEN));
+        Connected c = connectedCampaign("Pushed");
+        String id = c.id();
+        String meta = c.meta();
+        String google = c.google();
         allocate(id, "{\"facebook\": 600, \"google_search\": 300}");
 
         assertEquals(200, Api.admin().post(CAMPAIGNS + "/" + id + "/launch", null).status());
@@ -150,13 +161,10 @@ class AdPlatformsTest {
 
     @Test
     void syncRulesActOnOneChannelWithinTheGuardrailsAndTheirDryRunPushesNothing() {
-        String meta = metaId();
-        String google = googleId();
-        platforms.metaCampaign(meta, "4455");
-        platforms.googleCampaign("1234567890", google);
-        String id = Api.createRunningWindow("Synced " + UUID.randomUUID(), "1000", "facebook", "google_search");
-        connectMeta(id, "facebook", meta, "lifetime");
-        connectGoogle(id, "google_search", google, FakeAdPlatforms.REFRESH_TOKEN);
+        Connected c = connectedCampaign("Synced");
+        String id = c.id();
+        String meta = c.meta();
+        String google = c.google();
         allocate(id, "{\"facebook\": 500, \"google_search\": 300}");
         assertEquals(200, Api.admin().post(CAMPAIGNS + "/" + id + "/launch", null).status());
         syncUntilSettled();
