@@ -572,6 +572,9 @@ async function renderCampaign(id, params) {
         <div data-testid="exports"></div>
       </section>
     </div>
+    <section class="panel"><h2>Platforms</h2>
+      <p class="hint">Channels connected to their Meta or Google Ads campaign or e-mail webhook follow this campaign's status and budget there.</p>
+      <div class="table-box" data-testid="connections">${loading('the channels')}</div></section>
     <section class="panel"><h2>Live events</h2><div data-testid="live-feed">${loading('the latest events')}</div></section>
     <section class="panel">
       <h2>Events</h2>
@@ -594,6 +597,7 @@ async function renderCampaign(id, params) {
   get(`${API}/campaigns/${id}`).then(c => current(generation) && renderActions(c))
     .catch(error => current(generation) && fill('[data-testid=campaign-actions]', failed('the campaign', error)));
   renderExports(id, period, generation);
+  renderConnections(id, generation);
   startLiveFeed(id, generation);
   startEventList(id, generation);
 
@@ -616,6 +620,37 @@ async function renderCampaign(id, params) {
   else renderFunnel(funnel.value);
   if (attribution.status === 'rejected') fill('[data-testid=attribution]', failed('the attribution', attribution.reason));
   else renderAttribution(attribution.value);
+}
+
+/** Each channel's platform connection: its state (a failing one blocks the launch), what was last pushed, the outbox. */
+async function renderConnections(id, generation) {
+  let rows;
+  try {
+    const channels = await get(`${API}/campaigns/${id}/channels`);
+    rows = await Promise.all(channels.map(async ch => {
+      try {
+        return { channel: ch, connection: await get(`${API}/campaigns/${id}/channels/${encodeURIComponent(ch.channel_id)}/connection`) };
+      } catch (error) {
+        if (error.status === 404) return { channel: ch, connection: null };
+        throw error;
+      }
+    }));
+  } catch (error) {
+    if (current(generation)) fill('[data-testid=connections]', failed('the connections', error));
+    return;
+  }
+  if (!current(generation)) return;
+  const stateClass = { ok: 'active', failing: 'cancelled', unchecked: 'scheduled' };
+  fill('[data-testid=connections]', rows.length === 0 ? empty('The campaign has no channels.') : `<table>
+    <thead><tr><th>Channel</th><th>Connection</th><th>State</th><th>Last queued</th><th class="n">Pending</th><th class="n">Failed</th><th class="n">Dead</th><th>Spend pulled</th></tr></thead>
+    <tbody>${rows.map(({ channel, connection: c }) => `<tr data-channel="${esc(channel.channel_id)}">
+      <td>${esc(channel.channel_id)} <small>${esc(channel.platform)}</small></td>
+      ${c === null ? '<td colspan="7" data-testid="connection-state">not connected: bookkeeping only</td>' : `
+      <td>${esc(label(c.platform))}</td>
+      <td><span class="status ${stateClass[c.state] || ''}" data-testid="connection-state" title="${esc(c.state_reason || '')}">${esc(c.state)}</span>${c.state === 'failing' ? ` <small>${esc(c.state_reason || '')}</small>` : ''}</td>
+      <td>${esc(c.queued_status || '–')}${c.queued_budget != null ? ' · ' + esc(c.queued_budget) : ''}</td>
+      <td class="n">${num(c.pushes.pending)}</td><td class="n" data-testid="pushes-failed">${num(c.pushes.failed)}</td><td class="n">${num(c.pushes.dead)}</td>
+      <td>${c.spend_pulled_at ? esc(time(c.spend_pulled_at)) : '–'}${c.spend_pull_error ? ` <small>${esc(c.spend_pull_error)}</small>` : ''}</td>`}</tr>`).join('')}</tbody></table>`);
 }
 
 function renderReport(r) {

@@ -287,6 +287,32 @@ class DashboardPageTest {
     }
 
     @Test
+    void theCampaignPageShowsEachChannelsPlatformConnection() throws Exception {
+        page.signIn("analyst");
+        String admin = given().queryParam("role", "marketing_admin").get("/local/token").then().statusCode(200).extract()
+                .path("data.access_token");
+        String id = given().auth().oauth2(admin).contentType("application/json").body(Map.of("name", "Connected " + UUID.randomUUID(),
+                "type", "multichannel", "start_date", "2031-01-01T00:00:00Z", "end_date", "2031-02-01T00:00:00Z", "budget", 800,
+                "currency", "EUR", "channels", List.of("facebook", "newsletter"), "objectives", List.of("Sell"))).post(API + "/campaigns")
+                .then().statusCode(201).extract().path("data.id");
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into channel_connections (campaign_id, channel_id, platform, settings, secrets, state, state_reason, created_by,
+                                                 created_at, updated_at)
+                values (?, 'facebook', 'meta', '{"ad_account_id": "act_1", "campaign_id": "2"}', 'v1:not-read-by-the-page', 'failing',
+                        'Meta 400 OAuthException code 190/463: Session has expired', 'test', now(), now())""")) {
+            insert.setObject(1, UUID.fromString(id));
+            insert.executeUpdate();
+        }
+        page.open("/#/campaigns/" + id);
+        String facebook = "[data-testid=connections] tr[data-channel=facebook] [data-testid=connection-state]";
+        page.wait.until(d -> page.present(facebook));
+        assertEquals("failing", page.text(facebook));
+        assertTrue(page.text("[data-testid=connections] tr[data-channel=facebook]").contains("code 190/463"));
+        assertTrue(page.text("[data-testid=connections] tr[data-channel=newsletter] [data-testid=connection-state]").startsWith("not connected"));
+        page.screenshots("connections");
+    }
+
+    @Test
     void integrationsShowTheirDeliveryFiguresAndFailedBatchesAreReplayedFromThePage() throws Exception {
         String token = page.signIn("super_admin");
         UUID id = UUID.randomUUID();
