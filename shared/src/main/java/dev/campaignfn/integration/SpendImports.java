@@ -262,7 +262,7 @@ public class SpendImports {
             SpendCommand command = new SpendCommand(delta.abs(), delta.signum() > 0 ? SpendEntryType.SPEND : SpendEntryType.REFUND, day.channel,
                     platform.wire() + " spend of " + day.date + " (" + source.replaceFirst(":.*", "") + (before == null ? ""
                             : ", was " + before + ", now " + day.amount) + ")",
-                    platform.wire() + ":" + day.date + ":" + source,
+                    cut(platform.wire() + ":" + day.date + ":" + source, 255),
                     "import:" + platform.wire() + ":" + day.campaign.id + ":" + channelKey + ":" + day.date + ":r" + (revision + 1),
                     day.date.atStartOfDay(day.campaign.zone()).toInstant(), day.campaign.currency, delta.signum() < 0 ? lastEntry : null);
             SpendRecording recording = ledger.record(day.campaign.id, command, actor);
@@ -278,6 +278,11 @@ public class SpendImports {
                 .setParameter(5, day.amount).setParameter(6, day.campaign.currency).setParameter(7, revision + 1).setParameter(8, entryId)
                 .setParameter(9, now).executeUpdate();
         return new Recorded(before == null ? IMPORTED : CORRECTED, entryId, before == null ? null : "was " + before + ", now " + day.amount);
+    }
+
+    /** An external reference within the ledger's 255 characters (a long file name is cut, never refused). */
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     private static boolean isUuid(String text) {
