@@ -111,6 +111,19 @@ class SpendImportTest {
     }
 
     @Test
+    void aFileWithTheLongestNameIsImportedItsReferenceCutToTheLedgers() {
+        String campaign = Api.launched("Long file name", "1000.00", "email");
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(1).toString();
+        String name = "x".repeat(251) + ".csv";
+        ApiGateway.Response imported = Api.admin().header("content-type", "text/csv").send("POST", IMPORTS + "?platform=generic&file_name="
+                + name, "date,campaign,channel,amount,currency\n" + day + "," + campaign + ",email,12.50,EUR\n", false);
+        assertEquals(201, imported.status(), imported::toString);
+        assertEquals(1, imported.json().getInt("data.report.counts.imported"), imported::toString);
+        String reference = Api.admin().get(Api.CAMPAIGNS + "/" + campaign + "/spend").json().getString("data[0].external_reference");
+        assertEquals(255, reference.length(), reference);
+    }
+
+    @Test
     void aFileThatIsNotTheLayoutOrNotCsvIsRefusedAndNothingWritten() {
         String campaign = Api.launched("Refused imports", "1000.00", "email");
         ApiGateway.Response wrong = upload("google_ads", fixture("meta.csv"));
