@@ -187,6 +187,9 @@ class AdPlatformsTest {
         assertEquals(List.of("ACTIVE"), values(FakeAdPlatforms.META, meta, "status"), "the other channel runs on");
         assertEquals(List.of("50000", "55000"), values(FakeAdPlatforms.META, meta, "lifetime_budget"),
                 "asked for 700, moved at most max_budget_change (50)");
+        List<String> kinds = Api.admin().get(connection(id, "facebook") + "/pushes").json().getList("data.kind");
+        assertEquals(List.of("budget", "budget", "status"), kinds.stream().sorted().toList(),
+                "allocated, launched, the rule's budget: the unchanged status is not queued again");
         assertEquals("paused", Api.admin().get(CAMPAIGNS + "/" + id + "/channels/google_search").json().getString("data.status"));
         JsonPath runs = Api.admin().get(CAMPAIGNS + "/" + id + "/rules/" + live + "/runs").json();
         assertEquals("fired", runs.getString("data[0].decision"), runs.prettify());
