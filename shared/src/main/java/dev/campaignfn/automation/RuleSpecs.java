@@ -192,12 +192,7 @@ public final class RuleSpecs {
             action.put("type", t);
             switch (t) {
                 case RuleAction.PauseCampaign.TYPE -> {
-                    Object reason = a.get("reason");
-                    violations.check(reason == null || reason instanceof String s && !s.isBlank() && s.length() <= 500, f + "reason",
-                            "must be text of at most 500 characters");
-                    if (reason != null) {
-                        action.put("reason", reason);
-                    }
+                    reason(a, action, f, violations);
                     allowOnly(a, f, violations, "type", "reason");
                 }
                 case RuleAction.AdjustBudget.TYPE, RuleAction.Optimize.TYPE -> {
@@ -222,12 +217,7 @@ public final class RuleSpecs {
                         action.put("amount", number(a, "amount", f, violations, BigDecimal.ZERO, new BigDecimal("999999999999.99"), true));
                         allowOnly(a, f, violations, "type", "channel", "amount");
                     } else if (RuleAction.PauseChannel.TYPE.equals(t)) {
-                        Object reason = a.get("reason");
-                        violations.check(reason == null || reason instanceof String s && !s.isBlank() && s.length() <= 500, f + "reason",
-                                "must be text of at most 500 characters");
-                        if (reason != null) {
-                            action.put("reason", reason);
-                        }
+                        reason(a, action, f, violations);
                         allowOnly(a, f, violations, "type", "channel", "reason");
                     } else {
                         allowOnly(a, f, violations, "type", "channel");
@@ -256,6 +246,16 @@ public final class RuleSpecs {
             out.add(action);
         }
         return out;
+    }
+
+    /** A pause's optional reason, which the history records. */
+    private static void reason(Map<String, Object> given, Map<String, Object> action, String prefix, Violations violations) {
+        Object reason = given.get("reason");
+        violations.check(reason == null || reason instanceof String s && !s.isBlank() && s.length() <= 500, prefix + "reason",
+                "must be text of at most 500 characters");
+        if (reason != null) {
+            action.put("reason", reason);
+        }
     }
 
     private static void allowOnly(Map<String, Object> given, String prefix, Violations violations, String... known) {
