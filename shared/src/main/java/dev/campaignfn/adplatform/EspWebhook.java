@@ -59,15 +59,10 @@ class EspWebhook implements PlatformApi {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unwritable webhook body", e);
         }
-        String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(connection.setting("url")))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .header("X-Campaignfn-Timestamp", timestamp).POST(HttpRequest.BodyPublishers.ofString(body));
-        String secret = secrets.get("signing_secret");
-        if (secret != null && !secret.isEmpty()) {
-            request.header("X-Campaignfn-Signature", "sha256=" + AlertDelivery.sign(secret, timestamp + "." + body));
-        }
-        http.send(request, this::refusal);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        http.send(AlertDelivery.signed(request, secrets.get("signing_secret"), clock.instant(), body), this::refusal);
     }
 
     /** 408, 429 and 5xx are worth retrying; any other answer is the service refusing the request. */

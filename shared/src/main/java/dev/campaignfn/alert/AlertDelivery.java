@@ -137,12 +137,9 @@ public class AlertDelivery {
     String send(Due due) {
         try {
             String body = body(due);
-            String timestamp = String.valueOf(clock.instant().getEpochSecond());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(TIMEOUT)
+            HttpRequest request = signed(HttpRequest.newBuilder(URI.create(due.url())).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
-                    .header("User-Agent", "campaign-functions-alerts/1")
-                    .header("X-Campaignfn-Timestamp", timestamp)
-                    .header("X-Campaignfn-Signature", "sha256=" + sign(due.secret(), timestamp + "." + body))
+                    .header("User-Agent", "campaign-functions-alerts/1"), due.secret(), clock.instant(), body)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : "the webhook answered " + response.statusCode();
@@ -172,6 +169,20 @@ public class AlertDelivery {
         json.put("details", a.details());
         json.put("created_at", a.createdAt().toString());
         return AlertService.JSON.writeValueAsString(json);
+    }
+
+    /**
+     * Adds the project's webhook signature to a request carrying {@code body}: {@code X-Campaignfn-Timestamp} (epoch
+     * seconds) and, when there is a secret, {@code X-Campaignfn-Signature: sha256=<hex HMAC-SHA256 of timestamp + "." +
+     * body>}. Alert webhooks and the e-mail channel's webhook are signed alike, so one receiver check serves both.
+     */
+    public static HttpRequest.Builder signed(HttpRequest.Builder request, String secret, Instant now, String body) {
+        String timestamp = String.valueOf(now.getEpochSecond());
+        request.header("X-Campaignfn-Timestamp", timestamp);
+        if (secret != null && !secret.isEmpty()) {
+            request.header("X-Campaignfn-Signature", "sha256=" + sign(secret, timestamp + "." + body));
+        }
+        return request;
     }
 
     public static String sign(String secret, String content) {
