@@ -286,7 +286,7 @@ public class AdPlatformSync {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate start = LocalDate.ofInstant(campaign.startDate, zone);
         LocalDate from = start.isBefore(today.minusDays(config.spendDays() - 1L)) ? today.minusDays(config.spendDays() - 1L) : start;
-        LocalDate last = LocalDate.ofInstant(campaign.endDate.minusNanos(1), zone);
+        LocalDate last = campaign.lastDay(zone);
         LocalDate to = last.isBefore(today) ? last : today;
         if (from.isAfter(to)) {
             return finishPull(campaignId, channelId, from, to, null, Map.of(), null);

@@ -3,9 +3,7 @@ package dev.campaignfn.adplatform;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,7 @@ import dev.campaignfn.common.ConflictException;
 import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.Violations;
 import dev.campaignfn.integration.IntegrationSecrets;
+import dev.campaignfn.kpi.RunProgress;
 import dev.campaignfn.link.LinkView;
 import dev.campaignfn.link.TrackedLinks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -244,9 +243,8 @@ public class ChannelConnections {
      * of the run (rounded down, so the platform never spends more) as a daily one.
      */
     static Map<String, Object> budgetPayload(Campaign campaign, ChannelAllocation allocation, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now.isAfter(campaign.startDate) ? now : campaign.startDate, campaign.zone());
-        LocalDate last = LocalDate.ofInstant(campaign.endDate.minusNanos(1), campaign.zone());
-        long days = Math.max(1, Duration.between(today.atStartOfDay(), last.plusDays(1).atStartOfDay()).toDays());
+        long days = RunProgress.of(campaign, now).daysLeft();
+        // spent is written by the ledger's SQL only: null on an allocation made in this transaction, which has no spend
         BigDecimal left = allocation.allocated.subtract(allocation.spent == null ? BigDecimal.ZERO : allocation.spent).max(BigDecimal.ZERO);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("amount", allocation.allocated.setScale(2).toPlainString());

@@ -123,7 +123,7 @@ public class CampaignAnalytics {
     /** The campaign's run in this zone: its first day to its last, or to today while it runs. */
     static ReportPeriod lifetime(Campaign campaign, ZoneId zone, LocalDate today) {
         LocalDate start = LocalDate.ofInstant(campaign.startDate, zone);
-        LocalDate last = LocalDate.ofInstant(campaign.endDate.minusNanos(1), zone);
+        LocalDate last = campaign.lastDay(zone);
         LocalDate end = today.isBefore(last) ? today : last;
         return new ReportPeriod(start, end.isBefore(start) ? start : end);
     }

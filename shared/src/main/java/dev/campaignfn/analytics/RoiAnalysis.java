@@ -96,7 +96,7 @@ public class RoiAnalysis {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), scope.zone());
         long running = Math.max(0, Math.min(period.days(), ChronoUnit.DAYS.between(period.startDate(), today) + 1));
-        LocalDate lastDay = LocalDate.ofInstant(scope.campaign().endDate.minusNanos(1), scope.zone());
+        LocalDate lastDay = scope.campaign().lastDay(scope.zone());
         long remaining = remainingDays != null ? remainingDays : Math.max(0, ChronoUnit.DAYS.between(today, lastDay));
         // cost / (revenue / conversions), exactly: the order value is not rounded first
         Long breakEven = total.cost() == null || total.revenue().signum() == 0 ? null

@@ -2,6 +2,7 @@ package dev.campaignfn.campaign;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,11 @@ public class Campaign extends PanacheEntityBase {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** The last day of the run in a zone: the end date is exclusive, so the day holding the instant just before it. */
+    public LocalDate lastDay(ZoneId zone) {
+        return LocalDate.ofInstant(endDate.minusNanos(1), zone);
     }
 
     public static Campaign require(UUID id) {

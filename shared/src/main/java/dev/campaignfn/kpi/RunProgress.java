@@ -19,10 +19,15 @@ public record RunProgress(long elapsedDays, long totalDays, BigDecimal elapsedSh
     public static RunProgress of(Campaign campaign, Instant now) {
         ZoneId zone = campaign.zone();
         LocalDate first = LocalDate.ofInstant(campaign.startDate, zone);
-        LocalDate last = LocalDate.ofInstant(campaign.endDate.minusNanos(1), zone);
+        LocalDate last = campaign.lastDay(zone);
         long total = Math.max(1, ChronoUnit.DAYS.between(first, last) + 1);
         LocalDate today = LocalDate.ofInstant(now, zone);
         long elapsed = today.isBefore(first) ? 0 : Math.min(total, ChronoUnit.DAYS.between(first, today) + 1);
         return new RunProgress(elapsed, total, BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(total), 10, RoundingMode.HALF_UP));
+    }
+
+    /** The days of the run still to spend, today included: all of them before the first day, 1 from the last day on. */
+    public long daysLeft() {
+        return totalDays - Math.max(elapsedDays, 1) + 1;
     }
 }
