@@ -126,27 +126,17 @@ public class AdPlatformSync {
 
     /** Sends one claimed push; answers what became of it. */
     String send(long id, Set<String> refusedThisRun) {
-        ChannelPush push = QuarkusTransaction.requiringNew().call(() -> {
-            ChannelPush found = ChannelPush.findById(id);
-            if (found != null) {
-                em.detach(found);
-            }
-            return found;
-        });
+        ChannelPush push = read(() -> ChannelPush.findById(id));
         if (push == null || !ChannelPush.PENDING.equals(push.status)) {
             return "skipped";
         }
         String key = push.campaignId + "|" + push.channelId;
-        ChannelConnection connection = QuarkusTransaction.requiringNew().call(() -> {
-            ChannelConnection found = ChannelConnection.find(push.campaignId, push.channelId);
-            em.detach(found);
-            return found;
-        });
         if (refusedThisRun.contains(key)) {
             // the platform refused this channel a moment ago: its other pushes wait for the next run, unclaimed
             QuarkusTransaction.requiringNew().run(() -> ChannelPush.update("leaseUntil = null where id = ?1", id));
             return "held";
         }
+        ChannelConnection connection = read(() -> ChannelConnection.find(push.campaignId, push.channelId));
         PlatformRefusal refusal;
         try {
             apis.of(connection.platform).push(connection, sealing.open(connection.secrets), push);
@@ -212,35 +202,6 @@ public class AdPlatformSync {
         return push.status;
     }
 
-    /** Records a check's answer on the connection: ok, failing (a permanent refusal or a currency the campaign cannot take). */
-    ConnectionView recordCheck(UUID campaignId, String channelId, String campaignCurrency, PlatformApi.Account account,
-            PlatformRefusal refusal, Actor actor) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ChannelConnection connection = ChannelConnections.require(campaignId, channelId);
-            Instant now = clock.instant();
-            if (refusal != null && !refusal.permanent()) {
-                connection.stateReason = "the platform could not be asked: " + refusal.getMessage();
-            } else if (refusal != null) {
-                connection.state = ChannelConnection.FAILING;
-                connection.stateReason = refusal.getMessage();
-            } else {
-                connection.accountCurrency = account.currency();
-                connection.accountTimeZone = account.timeZone();
-                boolean sameCurrency = account.currency() == null || account.currency().equals(campaignCurrency);
-                connection.state = sameCurrency ? ChannelConnection.OK : ChannelConnection.FAILING;
-                connection.stateReason = !sameCurrency ? "the account's currency is " + account.currency() + ", the campaign's "
-                        + campaignCurrency + ": spend and budgets are never converted"
-                        : account.campaignName() == null ? "the platform answered" : "campaign '" + account.campaignName() + "' ("
-                                + account.campaignStatus() + ")" + (account.currency() == null ? "" : " in a " + account.currency()
-                                        + " account") + (account.timeZone() == null ? "" : ", " + account.timeZone());
-            }
-            connection.checkedAt = now;
-            connection.updatedAt = now;
-            ChannelConnection.flush();
-            return ChannelConnections.view(connection);
-        });
-    }
-
     /** Connected ad channels whose spend is due to be read: running, or ended within the days a pull reads. */
     private List<Object[]> dueForPull() {
         Instant now = clock.instant();
@@ -267,20 +228,11 @@ public class AdPlatformSync {
      * alert.
      */
     public SpendPull pull(UUID campaignId, String channelId) {
-        ChannelConnection connection = QuarkusTransaction.requiringNew().call(() -> {
-            ChannelConnection found = ChannelConnections.require(campaignId, channelId);
-            em.detach(found);
-            return found;
-        });
+        ChannelConnection connection = read(() -> ChannelConnections.require(campaignId, channelId));
         if (connection.platform == AdPlatform.ESP_WEBHOOK) {
             throw new ConflictException("no_spend", "an e-mail webhook reports no spend", Map.of("channel_id", channelId));
         }
-        // read in a transaction of its own: the job calls this without a request around it
-        Campaign campaign = QuarkusTransaction.requiringNew().call(() -> {
-            Campaign found = Campaign.require(campaignId);
-            em.detach(found);
-            return found;
-        });
+        Campaign campaign = read(() -> Campaign.require(campaignId));
         Instant now = clock.instant();
         ZoneId zone = connection.accountTimeZone != null ? ZoneId.of(connection.accountTimeZone) : campaign.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -324,6 +276,20 @@ public class AdPlatformSync {
         });
         return finishPull(campaignId, channelId, from, to, report.currency(), counts,
                 refused.isEmpty() ? null : "days refused (outside the range, negative or too large): " + String.join(", ", refused));
+    }
+
+    /**
+     * An entity read in a transaction of its own and detached: the job runs without a request around it, and what it
+     * reads is used while the platform is called, outside any transaction.
+     */
+    private <T> T read(java.util.function.Supplier<T> find) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            T found = find.get();
+            if (found != null) {
+                em.detach(found);
+            }
+            return found;
+        });
     }
 
     private SpendPull finishPull(UUID campaignId, String channelId, LocalDate from, LocalDate to, String currency, Map<String, Integer> days,

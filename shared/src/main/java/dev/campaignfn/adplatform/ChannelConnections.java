@@ -26,6 +26,7 @@ import dev.campaignfn.integration.IntegrationSecrets;
 import dev.campaignfn.kpi.RunProgress;
 import dev.campaignfn.link.LinkView;
 import dev.campaignfn.link.TrackedLinks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -64,9 +65,6 @@ public class ChannelConnections {
 
     @Inject
     PlatformApis apis;
-
-    @Inject
-    AdPlatformSync sync;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConnectionView get(UUID campaignId, String channelId) {
@@ -138,9 +136,8 @@ public class ChannelConnections {
      * launch until a check passes. A platform that could not be reached leaves the state as it was.
      */
     @Transactional(Transactional.TxType.NEVER)
-    public ConnectionView check(UUID campaignId, String channelId, Actor actor) {
+    public ConnectionView check(UUID campaignId, String channelId) {
         ChannelConnection connection = require(campaignId, channelId);
-        Campaign campaign = Campaign.require(campaignId);
         Map<String, String> secrets = sealing.open(connection.secrets);
         PlatformApi.Account account = null;
         PlatformRefusal refusal = null;
@@ -149,7 +146,36 @@ public class ChannelConnections {
         } catch (PlatformRefusal e) {
             refusal = e;
         }
-        return sync.recordCheck(campaignId, channelId, campaign.currency, account, refusal, actor);
+        return recordCheck(campaignId, channelId, account, refusal);
+    }
+
+    /** Records a check's answer on the connection: ok, failing (a permanent refusal or a currency the campaign cannot take). */
+    private ConnectionView recordCheck(UUID campaignId, String channelId, PlatformApi.Account account, PlatformRefusal refusal) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ChannelConnection connection = require(campaignId, channelId);
+            String campaignCurrency = Campaign.require(campaignId).currency;
+            Instant now = clock.instant();
+            if (refusal != null && !refusal.permanent()) {
+                connection.stateReason = "the platform could not be asked: " + refusal.getMessage();
+            } else if (refusal != null) {
+                connection.state = ChannelConnection.FAILING;
+                connection.stateReason = refusal.getMessage();
+            } else {
+                connection.accountCurrency = account.currency();
+                connection.accountTimeZone = account.timeZone();
+                boolean sameCurrency = account.currency() == null || account.currency().equals(campaignCurrency);
+                connection.state = sameCurrency ? ChannelConnection.OK : ChannelConnection.FAILING;
+                connection.stateReason = !sameCurrency ? "the account's currency is " + account.currency() + ", the campaign's "
+                        + campaignCurrency + ": spend and budgets are never converted"
+                        : account.campaignName() == null ? "the platform answered" : "campaign '" + account.campaignName() + "' ("
+                                + account.campaignStatus() + ")" + (account.currency() == null ? "" : " in a " + account.currency()
+                                        + " account") + (account.timeZone() == null ? "" : ", " + account.timeZone());
+            }
+            connection.checkedAt = now;
+            connection.updatedAt = now;
+            ChannelConnection.flush();
+            return view(connection);
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

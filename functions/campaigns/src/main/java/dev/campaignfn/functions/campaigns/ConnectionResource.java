@@ -82,7 +82,7 @@ public class ConnectionResource {
     @Operation(operationId = "checkChannelConnection", summary = "Ask the platform whether the credentials reach the account and its campaign; a failing connection blocks launch")
     @APIResponse(responseCode = "200", description = "The connection with the check's outcome (state, state_reason, the account's currency and time zone)")
     public Envelope<ConnectionView> check(@PathParam("id") String id, @PathParam("channel") String channel) {
-        return Envelope.of(connections.check(Params.uuid(id, "id"), ChannelResource.channelId(channel), Actors.of(identity)));
+        return Envelope.of(connections.check(Params.uuid(id, "id"), ChannelResource.channelId(channel)));
     }
 
     @GET
