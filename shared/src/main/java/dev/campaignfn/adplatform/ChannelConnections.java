@@ -24,6 +24,7 @@ import dev.campaignfn.common.NotFoundException;
 import dev.campaignfn.common.Violations;
 import dev.campaignfn.integration.IntegrationSecrets;
 import dev.campaignfn.kpi.RunProgress;
+import dev.campaignfn.lifecycle.CampaignChannels;
 import dev.campaignfn.link.LinkView;
 import dev.campaignfn.link.TrackedLinks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,11 +74,8 @@ public class ChannelConnections {
 
     /** Creates or replaces the channel's connection; secrets left out of a replace of the same platform stay as they were. */
     public ConnectionView put(UUID campaignId, String channelId, @Valid @NotNull ConnectionCommand command, Actor actor) {
-        Campaign.requireForUpdate(campaignId);
-        CampaignChannel channel = CampaignChannel.find(campaignId, channelId);
-        if (channel == null) {
-            throw new NotFoundException("channel", channelId);
-        }
+        Campaign campaign = Campaign.requireForUpdate(campaignId);
+        CampaignChannel channel = CampaignChannels.require(campaignId, channelId);
         ChannelConnection connection = ChannelConnection.find(campaignId, channelId);
         boolean keepSecrets = connection != null && connection.platform == command.platform()
                 && (command.secrets() == null || command.secrets().isEmpty());
@@ -96,7 +94,7 @@ public class ChannelConnections {
             connection.createdBy = actor.name();
             connection.createdAt = now;
         }
-        if (!keepSecrets || connection.platform != command.platform()) {
+        if (!keepSecrets) {
             connection.secrets = sealing.seal(secrets);
         }
         connection.platform = command.platform();
@@ -116,7 +114,7 @@ public class ChannelConnections {
         ChannelConnection.flush();
         if (retargeted) {
             // a channel that already runs, or has a budget, is pushed as it is now
-            reconcile(Campaign.findById(campaignId), connection, now);
+            reconcile(campaign, connection, now);
         }
         audit.record(actor, created ? "connection.created" : "connection.updated", "channel", channelId, campaignId,
                 Map.of("platform", command.platform().wire(), "settings", settings));
